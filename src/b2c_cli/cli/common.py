@@ -1,0 +1,38 @@
+"""Small pieces several commands share."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from b2c_cli.cli.state import State
+from b2c_cli.i18n import Lang
+
+LangOption = Annotated[
+    Lang | None,
+    typer.Option("--lang", help="Language of the output: da or en (default: the partnership's language)."),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print the result as JSON on stdout.")]
+DirArgument = Annotated[
+    Path | None,
+    typer.Argument(
+        help="The partnership folder (default: the folder with b2c.yaml, searched upward).",
+        show_default=False,
+    ),
+]
+
+
+def state(ctx: typer.Context) -> State:
+    found = ctx.find_object(State)
+    if found is None:
+        found = State()
+        ctx.obj = found
+    return found
+
+
+def partnership_root(folder: Path | None) -> Path:
+    from b2c_cli.workbook.folder import find_root
+
+    return find_root(folder if folder is not None else Path.cwd())

@@ -1,0 +1,148 @@
+"""`b2c init DIR`: scaffold a partnership folder."""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Literal
+
+import typer
+
+from b2c_cli.cli.common import state
+from b2c_cli.cli.output import message, stdout, warning
+from b2c_cli.cli.state import today
+from b2c_cli.errors import UsageError
+from b2c_cli.i18n import Lang, tr
+
+if TYPE_CHECKING:
+    from b2c_cli.workbook.scaffold import InitOptions
+
+HELP = (
+    "Create a partnership folder: b2c.yaml, Part 1-3 as YAML with the guide's questions as comments, "
+    "the three fixed indicators, a .gitignore that keeps raw survey exports out of git, a pre-commit hook "
+    "and JSON Schemas for editor completion. Refuses to touch a folder that is not empty (exit 4); "
+    "--force only adds missing files and never overwrites one."
+)
+EXAMPLES = (
+    "Examples:  b2c init hedemarken --housing Bo-Vest --company Nortec --area Hedemarken  |  "
+    "b2c init hedemarken --lang en --size small --dry-run  |  b2c init hedemarken --force"
+)
+
+Size = Literal["small", "large"]
+
+
+def init(
+    ctx: typer.Context,
+    folder: Annotated[
+        Path, typer.Argument(help="The folder to create the partnership in.", show_default=False)
+    ],
+    housing: Annotated[str | None, typer.Option(help="The housing organisation, e.g. Bo-Vest.")] = None,
+    company: Annotated[str | None, typer.Option(help="The company, e.g. Nortec.")] = None,
+    area: Annotated[str | None, typer.Option(help="The area or housing estate, e.g. Hedemarken.")] = None,
+    lang: Annotated[Lang, typer.Option(help="Language of the files and messages: da or en.")] = "da",
+    size: Annotated[
+        Size | None, typer.Option(help="small: one concrete action; large: both parties prepare Part 1.")
+    ] = None,
+    start: Annotated[
+        str | None, typer.Option(help="Start date of the partnership, YYYY-MM-DD (default: today).")
+    ] = None,
+    no_git: Annotated[bool, typer.Option("--no-git", help="Do not run 'git init'.")] = False,
+    force: Annotated[
+        bool, typer.Option(help="Add missing files to an existing folder; never overwrite.")
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="List what would be written; write nothing.")
+    ] = False,
+) -> None:
+    from b2c_cli.workbook.scaffold import InitOptions, init_partnership
+
+    run = state(ctx)
+    run.lang = lang
+    existing = _existing_partnership(folder) if force else None
+    if existing is not None:
+        options = existing
+        run.lang = options.lang
+    else:
+        values = _ask_missing({"housing": housing, "company": company, "area": area}, lang)
+        chosen_size: Size = size or _ask_size(lang)
+        options = InitOptions(
+            housing=values["housing"],
+            company=values["company"],
+            area=values["area"],
+            start_date=_parse_start(start),
+            lang=lang,
+            size=chosen_size,
+        )
+    options = dataclasses.replace(options, git=not no_git)
+    result = init_partnership(folder, options, force=force, dry_run=dry_run)
+
+    out = stdout()
+    lang = run.lang
+    verb = "cli-init-would-write" if dry_run else "cli-init-wrote"
+    for name in result.created:
+        out.print(tr(verb, lang, path=str(folder / name)))
+    for name in result.kept:
+        out.print(tr("cli-init-kept", lang, path=str(folder / name)))
+    if result.git_init:
+        out.print(tr("cli-init-git-would" if dry_run else "cli-init-git", lang, path=str(folder)))
+    if result.git_missing and not no_git:
+        warning(tr("cli-init-no-git", lang), lang)
+    if not dry_run:
+        message("cli-init-next", lang, path=str(folder))
+
+
+def _existing_partnership(folder: Path) -> InitOptions | None:
+    """With --force in an existing partnership, new files follow its b2c.yaml, not the flags."""
+    from b2c_cli.models import Partnership
+    from b2c_cli.workbook.folder import PARTNERSHIP_FILE
+    from b2c_cli.workbook.loading import load_file
+    from b2c_cli.workbook.scaffold import InitOptions
+
+    path = folder / PARTNERSHIP_FILE
+    if not path.is_file():
+        return None
+    loaded = load_file(path, PARTNERSHIP_FILE, Partnership)
+    if loaded.model is None:
+        first = loaded.problems[0]
+        raise UsageError("cli-init-broken-partnership", where=first.location, file=PARTNERSHIP_FILE)
+    p = loaded.model
+    return InitOptions(
+        housing=p.housing.name,
+        company=p.company.name,
+        area=p.area.name,
+        start_date=p.start_date,
+        lang=p.language,
+        size=p.size,
+    )
+
+
+def _interactive() -> bool:
+    return sys.stdin.isatty()
+
+
+def _ask_missing(values: dict[str, str | None], lang: Lang) -> dict[str, str]:
+    missing = [name for name, value in values.items() if not value]
+    if missing and not _interactive():
+        raise UsageError("cli-init-missing", options=", ".join(f"--{name}" for name in missing))
+    answers = {name: value for name, value in values.items() if value}
+    for name in missing:
+        answers[name] = typer.prompt(tr(f"cli-init-ask-{name}", lang)).strip()
+    return answers
+
+
+def _ask_size(lang: Lang) -> Size:
+    if not _interactive():
+        return "large"
+    answer = typer.prompt(tr("cli-init-ask-size", lang), default="large").strip().lower()
+    return "small" if answer == "small" else "large"
+
+
+def _parse_start(start: str | None) -> date:
+    if start is None:
+        return today()
+    try:
+        return date.fromisoformat(start)
+    except ValueError:
+        raise UsageError("cli-bad-date", value=start, option="--start") from None

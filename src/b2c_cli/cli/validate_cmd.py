@@ -1,0 +1,56 @@
+"""`b2c validate [DIR]`: every problem in every file, with file:line:col, at once."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from b2c_cli.cli.common import DirArgument, JsonOption, LangOption, partnership_root, state
+from b2c_cli.cli.output import print_json, stderr, stdout
+from b2c_cli.cli.state import today
+from b2c_cli.i18n import tr
+
+HELP = (
+    "Check every workbook file and the rules between them: YAML syntax, unknown or misspelt keys, types, "
+    "dates, targets, indicator references, the guide's limits. Exit 0 when valid, 1 with problems, "
+    "3 when a file cannot be read."
+)
+EXAMPLES = "Examples:  b2c validate  |  b2c validate hedemarken --json  |  b2c validate --strict"
+
+
+def validate(
+    ctx: typer.Context,
+    folder: DirArgument = None,
+    as_json: JsonOption = False,
+    strict: Annotated[bool, typer.Option(help="Treat warnings as problems (exit 1).")] = False,
+    lang: LangOption = None,
+) -> None:
+    from b2c_cli.workbook.validate import check
+
+    run = state(ctx)
+    root = partnership_root(folder)
+    _, report = check(root, today())
+    run.lang = lang or report.lang
+    lang_ = run.lang
+    if as_json:
+        print_json([problem.as_dict(lang_) for problem in report.problems])
+    else:
+        out = stdout()
+        for problem in report.problems:
+            label = tr(f"cli-{problem.severity}", lang_)
+            path = f" {problem.path}:" if problem.path else ""
+            style = "red" if problem.severity == "error" else "yellow"
+            out.print(
+                f"{problem.location}: {label} [{problem.code}]{path} {problem.message(lang_)}", style=style
+            )
+        errors, warnings = len(report.errors), len(report.warnings)
+        if errors or warnings:
+            stderr().print(
+                tr("cli-validate-summary", lang_, errors=errors, warnings=warnings, path=str(root))
+            )
+        else:
+            stderr().print(tr("cli-validate-ok", lang_, path=str(root)), style="green")
+    code = report.exit_code(strict)
+    if code:
+        raise typer.Exit(int(code))

@@ -1,0 +1,40 @@
+"""Every human-facing message of b2c, in Danish and English. Messages are looked up by a stable key; the
+catalogues in `da.py` and `en.py` must hold the same keys with the same placeholders (a test checks)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from b2c_cli.i18n import da, en
+
+Lang = Literal["da", "en"]
+LANGS: tuple[Lang, ...] = ("da", "en")
+DEFAULT_LANG: Lang = "da"
+
+CATALOGUES: dict[Lang, dict[str, str]] = {"da": da.MESSAGES, "en": en.MESSAGES}
+
+
+def as_lang(value: object) -> Lang:
+    """A language code from user input or a workbook, falling back to Danish."""
+    return "en" if value == "en" else "da"
+
+
+class Msg(str):
+    """A parameter that is itself a message key, translated along with the message it fills."""
+
+
+def tr(key: str, lang: Lang, /, **params: object) -> str:
+    """The message `key` in `lang` with `params` filled in."""
+    template = CATALOGUES[lang][key]
+    if not params:
+        return template
+    filled = {name: tr(value, lang) if isinstance(value, Msg) else value for name, value in params.items()}
+    return template.format(**filled)
+
+
+def join_list(items: list[str], lang: Lang) -> str:
+    """'a, b og c' / 'a, b or c' style lists for messages."""
+    if len(items) <= 1:
+        return "".join(items)
+    word = tr("word-or", lang)
+    return f"{', '.join(items[:-1])} {word} {items[-1]}"

@@ -1,0 +1,41 @@
+"""What every workbook model shares: unknown keys are errors, and the few small types the guide needs."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, model_validator
+
+Party = Literal["housing", "company"]
+Responsible = Literal["housing", "company", "both"]
+Size = Literal["small", "large"]
+Language = Literal["da", "en"]
+
+# Text a person types. Optional everywhere the guide asks a question that may not be answered yet.
+Text = str | None
+
+
+class StrictModel(BaseModel):
+    """A workbook section: unknown keys are refused (so a misspelt key is found, not ignored)."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_default=False)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_means_default(cls, data: Any) -> Any:
+        """A key left empty (`key_points:`) means "not filled in yet": the field's default applies."""
+        if not isinstance(data, dict):
+            return data
+        fields = cls.model_fields
+        return {
+            key: value
+            for key, value in data.items()
+            if value is not None or key not in fields or fields[key].is_required()
+        }
+
+
+class Contact(StrictModel):
+    name: Text = None
+    role: Text = None
+    email: Text = None
+    phone: Text = None

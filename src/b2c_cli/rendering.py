@@ -1,0 +1,47 @@
+"""The Jinja environment for b2c's templates: StrictUndefined (a missing value is a bug, not a blank), and
+the filters the YAML and Markdown templates need."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import jinja2
+
+from b2c_cli.resources import templates_dir
+
+COMMENT_WIDTH = 100
+
+
+def yaml_quote(value: object) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML): safe for any text a user gives."""
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def yaml_comment(text: str, indent: int = 0) -> str:
+    """`text` as YAML comment lines at `indent`, wrapped so they stay readable in an editor."""
+    prefix = " " * indent + "# "
+    lines: list[str] = []
+    for paragraph in str(text).splitlines() or [""]:
+        wrapped = textwrap.wrap(paragraph, COMMENT_WIDTH - len(prefix), break_long_words=False) or [""]
+        lines.extend(prefix + line for line in wrapped)
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def environment(folder: str, extra: Path | None = None) -> jinja2.Environment:
+    """Templates from `templates/<folder>` (and first from `extra`, an organisation's own, when given)."""
+    search = [str(templates_dir() / folder)]
+    if extra is not None:
+        search.insert(0, str(extra))
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(search),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+    )
+    env.filters["yq"] = yaml_quote
+    env.filters["comment"] = yaml_comment
+    return env

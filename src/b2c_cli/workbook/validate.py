@@ -1,0 +1,363 @@
+"""The guide's rules, within and across the workbook files. Each rule adds Problems with a stable code; none
+stops at the first. The file-level checks (YAML, types, unknown keys) have already run in `load_workbook`."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from b2c_cli.errors import ExitCode
+from b2c_cli.i18n import Lang
+from b2c_cli.models import FIXED_INDICATOR_IDS, Part1, Part2, Part3, Partnership
+from b2c_cli.models.part3 import MIN_DISCLOSURE_THRESHOLD, Indicator
+from b2c_cli.models.partnership import SCHEMA_VERSION
+from b2c_cli.workbook.folder import (
+    PART1_FILES,
+    PART2_FILE,
+    PART3_FILE,
+    PARTNERSHIP_FILE,
+    Workbook,
+    load_workbook,
+)
+from b2c_cli.workbook.problems import Problem, Severity, format_path
+
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
+PERIOD_PATTERN = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
+MAX_KEY_POINTS = 5
+MEETINGS_PER_YEAR = (2, 4)
+PERCENT_KINDS = ("survey", "percent")
+MIN_SAMPLE = 50  # the guide: 50-100 residents
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class Report:
+    """The outcome of `b2c validate`: every problem, sorted, and the exit code they add up to."""
+
+    root: Path
+    lang: Lang
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    def exit_code(self, strict: bool = False) -> ExitCode:
+        if any(p.unreadable for p in self.problems):
+            return ExitCode.INPUT
+        if self.errors or (strict and self.warnings):
+            return ExitCode.INVALID
+        return ExitCode.OK
+
+
+def check(root: Path, today: date) -> tuple[Workbook, Report]:
+    """Load the partnership at `root` and run every rule."""
+    workbook = load_workbook(root)
+    _Rules(workbook, today).run()
+    return workbook, Report(root, workbook.lang, workbook.sorted_problems())
+
+
+def partnership_years(start: date, dates: Iterable[date]) -> Counter[int]:
+    """How many of `dates` fall in each partnership year (year 1 begins on the start date)."""
+    counts: Counter[int] = Counter()
+    for day in dates:
+        year = day.year - start.year
+        if (day.month, day.day) >= (start.month, start.day):
+            year += 1
+        counts[year] += 1
+    return counts
+
+
+class _Rules:
+    def __init__(self, workbook: Workbook, today: date) -> None:
+        self.wb = workbook
+        self.today = today
+        part3 = workbook.part3
+        self.indicator_ids = {i.id for i in part3.indicators} if part3 else None
+        self.period_ids = {p.id for p in part3.periods} if part3 else None
+
+    def add(self, file: str, path: Path_, code: str, severity: Severity = "error", **params: object) -> None:
+        line, column = self.wb.mark(file, path)
+        self.wb.add(Problem(file, line, column, format_path(path), code, severity, params))
+
+    def run(self) -> None:
+        self.files_present()
+        partnership = self.wb.partnership
+        if partnership is not None:
+            self.partnership(partnership)
+        for party, part1 in self.wb.part1.items():
+            self.part1(PART1_FILES[party], party, part1)
+        if self.wb.part2 is not None:
+            self.part2(self.wb.part2)
+        if self.wb.part3 is not None:
+            self.part3(self.wb.part3)
+
+    # -- which files must exist -------------------------------------------------------------------------
+    def files_present(self) -> None:
+        required = [PART1_FILES["housing"], PART2_FILE, PART3_FILE]
+        partnership = self.wb.partnership
+        if partnership is not None and partnership.size == "large":
+            required.insert(1, PART1_FILES["company"])
+        for name in required:
+            if name not in self.wb.present:
+                code = "missing-part1-company" if name == PART1_FILES["company"] else "missing-file"
+                self.wb.add(Problem(name, None, None, "", code, params={"file": name}))
+
+    # -- b2c.yaml ---------------------------------------------------------------------------------------
+    def partnership(self, partnership: Partnership) -> None:
+        if partnership.schema_version != SCHEMA_VERSION:
+            self.add(
+                PARTNERSHIP_FILE,
+                ("schema_version",),
+                "unsupported-schema-version",
+                found=partnership.schema_version,
+                supported=SCHEMA_VERSION,
+            )
+
+    # -- Part 1 -----------------------------------------------------------------------------------------
+    def part1(self, file: str, party: str, part1: Part1) -> None:
+        if part1.party != party:
+            self.add(file, ("party",), "wrong-party", found=part1.party, expected=party)
+        if len(part1.key_points) > MAX_KEY_POINTS:
+            self.add(file, ("key_points", MAX_KEY_POINTS), "too-many-key-points", count=len(part1.key_points))
+        wanted = part1.expectations.partnership_size
+        partnership = self.wb.partnership
+        if wanted is not None and partnership is not None and wanted != partnership.size:
+            self.add(
+                file,
+                ("expectations", "partnership_size"),
+                "size-mismatch",
+                "warning",
+                wanted=wanted,
+                size=partnership.size,
+            )
+
+    # -- Part 2 -----------------------------------------------------------------------------------------
+    def part2(self, part2: Part2) -> None:
+        file = PART2_FILE
+        for index, ref in enumerate(part2.joint_priorities.site_specific_indicators):
+            self.indicator_ref(file, ("joint_priorities", "site_specific_indicators", index), ref)
+
+        agreement = part2.agreement
+        initiative_ids = self.unique_ids(
+            file,
+            [("agreement", "initiatives", i, "id") for i in range(len(agreement.initiatives))],
+            [initiative.id for initiative in agreement.initiatives],
+        )
+        for i, initiative in enumerate(agreement.initiatives):
+            for j, ref in enumerate(initiative.indicators):
+                self.indicator_ref(file, ("agreement", "initiatives", i, "indicators", j), ref)
+
+        for i, entry in enumerate(agreement.annual_wheel):
+            path: Path_ = ("agreement", "annual_wheel", i)
+            if entry.month is None and entry.date is None:
+                self.add(file, path, "wheel-no-time")
+            if entry.month is not None and not 1 <= entry.month <= 12:
+                self.add(file, (*path, "month"), "month-out-of-range", value=entry.month)
+            elif entry.month is not None and entry.date is not None and entry.date.month != entry.month:
+                self.add(
+                    file, (*path, "month"), "wheel-month-date-mismatch", month=entry.month, date=entry.date
+                )
+            if entry.initiative is not None and entry.initiative not in initiative_ids:
+                self.add(
+                    file,
+                    (*path, "initiative"),
+                    "unknown-initiative",
+                    ref=entry.initiative,
+                    known=", ".join(sorted(initiative_ids)) or "-",
+                )
+
+        meetings = agreement.evaluation_meetings
+        self.in_order(file, ("agreement", "evaluation_meetings"), meetings)
+        partnership = self.wb.partnership
+        if partnership is not None:
+            for i, day in enumerate(meetings):
+                if day < partnership.start_date:
+                    self.add(
+                        file,
+                        ("agreement", "evaluation_meetings", i),
+                        "date-before-start",
+                        date=day,
+                        start=partnership.start_date,
+                    )
+            low, high = MEETINGS_PER_YEAR
+            counts = partnership_years(
+                partnership.start_date, (d for d in meetings if d >= partnership.start_date)
+            )
+            for year, count in sorted(counts.items()):
+                if not low <= count <= high:
+                    self.add(
+                        file,
+                        ("agreement", "evaluation_meetings"),
+                        "meetings-per-year",
+                        year=year,
+                        count=count,
+                    )
+
+        measurement = agreement.measurement
+        if measurement.month is not None and not 1 <= measurement.month <= 12:
+            self.add(
+                file, ("agreement", "measurement", "month"), "month-out-of-range", value=measurement.month
+            )
+        if measurement.respondents is not None and measurement.respondents < MIN_SAMPLE:
+            self.add(
+                file,
+                ("agreement", "measurement", "respondents"),
+                "few-respondents-planned",
+                "warning",
+                count=measurement.respondents,
+                minimum=MIN_SAMPLE,
+            )
+
+    # -- Part 3 -----------------------------------------------------------------------------------------
+    def part3(self, part3: Part3) -> None:
+        file = PART3_FILE
+        self.unique_ids(
+            file,
+            [("periods", i, "id") for i in range(len(part3.periods))],
+            [period.id for period in part3.periods],
+            pattern=PERIOD_PATTERN,
+        )
+        for i in range(1, len(part3.periods)):
+            if part3.periods[i].year <= part3.periods[i - 1].year:
+                self.add(file, ("periods", i, "year"), "periods-out-of-order", year=part3.periods[i].year)
+        self.in_order(file, ("periods",), [p.planned_date for p in part3.periods], suffix="planned_date")
+
+        self.unique_ids(
+            file,
+            [("indicators", i, "id") for i in range(len(part3.indicators))],
+            [indicator.id for indicator in part3.indicators],
+        )
+        present = {indicator.id for indicator in part3.indicators}
+        for fixed in FIXED_INDICATOR_IDS:
+            if fixed not in present:
+                self.add(file, ("indicators",), "missing-fixed-indicator", id=fixed)
+        texts: Counter[str] = Counter()
+        columns: Counter[str] = Counter()
+        for i, indicator in enumerate(part3.indicators):
+            self.indicator(file, ("indicators", i), indicator)
+            texts.update(" ".join(item.text.split()).casefold() for item in indicator.items)
+            columns.update(item.column for item in indicator.items if item.column)
+        for i, indicator in enumerate(part3.indicators):
+            for j, item in enumerate(indicator.items):
+                path = ("indicators", i, "items", j)
+                if texts[" ".join(item.text.split()).casefold()] > 1:
+                    self.add(file, (*path, "text"), "duplicate-item-text", "warning", text=item.text[:60])
+                if item.column and columns[item.column] > 1:
+                    self.add(file, (*path, "column"), "duplicate-column", column=item.column)
+
+        threshold = part3.survey.disclosure_threshold
+        if threshold < MIN_DISCLOSURE_THRESHOLD:
+            self.add(
+                file,
+                ("survey", "disclosure_threshold"),
+                "threshold-too-low",
+                value=threshold,
+                minimum=MIN_DISCLOSURE_THRESHOLD,
+            )
+
+        self.in_order(
+            file, ("evaluation_meetings",), [m.date for m in part3.evaluation_meetings], suffix="date"
+        )
+        for i, meeting in enumerate(part3.evaluation_meetings):
+            if meeting.date > self.today:
+                self.add(
+                    file,
+                    ("evaluation_meetings", i, "date"),
+                    "meeting-in-future",
+                    "warning",
+                    date=meeting.date,
+                )
+
+        self.manual_values(file, part3)
+
+    def indicator(self, file: str, path: Path_, indicator: Indicator) -> None:
+        if indicator.id in FIXED_INDICATOR_IDS and indicator.kind != "survey":
+            self.add(file, (*path, "kind"), "fixed-indicator-kind", id=indicator.id, kind=indicator.kind)
+        target = indicator.target
+        if target is None:
+            if not indicator.no_target_reason:
+                self.add(file, path, "no-target-reason", id=indicator.id)
+        else:
+            if indicator.kind in PERCENT_KINDS and not 0 <= target.value <= 100:
+                self.add(file, (*path, "target", "value"), "target-out-of-range", value=_number(target.value))
+            elif indicator.kind == "count" and target.value < 0:
+                self.add(file, (*path, "target", "value"), "target-negative", value=_number(target.value))
+            for key in ("period", "base_period"):
+                ref = getattr(target, key)
+                if ref is not None:
+                    self.period_ref(file, (*path, "target", key), ref)
+        if indicator.kind == "survey" and not indicator.items:
+            self.add(file, (*path, "items"), "no-items", "warning", id=indicator.id)
+        if indicator.kind != "survey" and indicator.items:
+            self.add(file, (*path, "items"), "items-on-non-survey", id=indicator.id, kind=indicator.kind)
+        if not indicator.method:
+            self.add(file, path, "no-method", "warning", id=indicator.id)
+
+    def manual_values(self, file: str, part3: Part3) -> None:
+        kinds = {indicator.id: indicator.kind for indicator in part3.indicators}
+        seen: set[tuple[str, str]] = set()
+        for i, entry in enumerate(part3.manual_values):
+            path: Path_ = ("manual_values", i)
+            if self.indicator_ref(file, (*path, "indicator"), entry.indicator):
+                kind = kinds[entry.indicator]
+                if kind == "survey":
+                    self.add(file, (*path, "indicator"), "manual-for-survey", id=entry.indicator)
+                elif kind == "percent" and not 0 <= entry.value <= 100:
+                    self.add(file, (*path, "value"), "value-out-of-range", value=_number(entry.value))
+                elif kind == "count" and (entry.value < 0 or entry.value != int(entry.value)):
+                    self.add(file, (*path, "value"), "count-not-whole", value=_number(entry.value))
+            self.period_ref(file, (*path, "period"), entry.period)
+            if (entry.indicator, entry.period) in seen:
+                self.add(file, path, "duplicate-manual-value", id=entry.indicator, period=entry.period)
+            seen.add((entry.indicator, entry.period))
+            if entry.n is not None and entry.n < 0:
+                self.add(file, (*path, "n"), "value-out-of-range", value=entry.n)
+
+    # -- shared checks ----------------------------------------------------------------------------------
+    def unique_ids(
+        self, file: str, paths: list[Path_], ids: list[str], pattern: re.Pattern[str] = ID_PATTERN
+    ) -> set[str]:
+        seen: set[str] = set()
+        for path, value in zip(paths, ids, strict=True):
+            if not pattern.fullmatch(value):
+                self.add(file, path, "invalid-id", value=value)
+            if value in seen:
+                self.add(file, path, "duplicate-id", value=value)
+            seen.add(value)
+        return seen
+
+    def indicator_ref(self, file: str, path: Path_, ref: str) -> bool:
+        if self.indicator_ids is None or ref in self.indicator_ids:
+            return self.indicator_ids is not None
+        self.add(file, path, "unknown-indicator", ref=ref, known=", ".join(sorted(self.indicator_ids)) or "-")
+        return False
+
+    def period_ref(self, file: str, path: Path_, ref: str) -> None:
+        if self.period_ids is not None and ref not in self.period_ids:
+            self.add(file, path, "unknown-period", ref=ref, known=", ".join(sorted(self.period_ids)) or "-")
+
+    def in_order(
+        self, file: str, path: Path_, dates: list[date] | list[date | None], suffix: str = ""
+    ) -> None:
+        previous: date | None = None
+        for i, day in enumerate(dates):
+            if day is None:
+                continue
+            here: Path_ = (*path, i, suffix) if suffix else (*path, i)
+            if previous is not None and day <= previous:
+                self.add(file, here, "dates-out-of-order", date=day, previous=previous)
+            previous = day
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if value == int(value) else str(value)
