@@ -24,7 +24,9 @@ def yaml_comment(text: str, indent: int = 0) -> str:
     prefix = " " * indent + "# "
     lines: list[str] = []
     for paragraph in str(text).splitlines() or [""]:
-        wrapped = textwrap.wrap(paragraph, COMMENT_WIDTH - len(prefix), break_long_words=False) or [""]
+        wrapped = textwrap.wrap(
+            paragraph, COMMENT_WIDTH - len(prefix), break_long_words=False, break_on_hyphens=False
+        ) or [""]
         lines.extend(prefix + line for line in wrapped)
     return "\n".join(line.rstrip() for line in lines)
 

@@ -13,7 +13,7 @@ import typer
 from b2c_cli.cli.common import state
 from b2c_cli.cli.output import message, stdout, warning
 from b2c_cli.cli.state import today
-from b2c_cli.errors import UsageError
+from b2c_cli.errors import InputError, UsageError
 from b2c_cli.i18n import Lang, tr
 
 if TYPE_CHECKING:
@@ -106,7 +106,7 @@ def _existing_partnership(folder: Path) -> InitOptions | None:
     loaded = load_file(path, PARTNERSHIP_FILE, Partnership)
     if loaded.model is None:
         first = loaded.problems[0]
-        raise UsageError("cli-init-broken-partnership", where=first.location, file=PARTNERSHIP_FILE)
+        raise InputError("cli-init-broken-partnership", where=first.location, file=PARTNERSHIP_FILE)
     p = loaded.model
     return InitOptions(
         housing=p.housing.name,

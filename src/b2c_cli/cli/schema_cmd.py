@@ -33,6 +33,7 @@ def schema(
     from b2c_cli.workbook.schema import write_schemas
 
     run = state(ctx)
+    run.lang = lang or run.lang  # errors before the partnership is read speak --lang too
     written, lang_ = write_schemas(output, lang, Path.cwd(), dry_run=dry_run)
     run.lang = lang_
     out = stdout()

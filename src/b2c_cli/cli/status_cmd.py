@@ -27,6 +27,7 @@ def status(
     from b2c_cli.workbook.status import status as compute_status
 
     run = state(ctx)
+    run.lang = lang or run.lang  # errors before the partnership is read speak --lang too
     result = compute_status(partnership_root(folder), today())
     run.lang = lang = lang or result.lang
     if as_json:

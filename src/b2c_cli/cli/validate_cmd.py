@@ -29,6 +29,7 @@ def validate(
     from b2c_cli.workbook.validate import check
 
     run = state(ctx)
+    run.lang = lang or run.lang  # errors before the partnership is read speak --lang too
     root = partnership_root(folder)
     _, report = check(root, today())
     run.lang = lang or report.lang

@@ -32,6 +32,10 @@ def tr(key: str, lang: Lang, /, **params: object) -> str:
     return template.format(**filled)
 
 
+def has_message(key: str) -> bool:
+    return key in CATALOGUES["da"]
+
+
 def join_list(items: list[str], lang: Lang) -> str:
     """'a, b og c' / 'a, b or c' style lists for messages."""
     if len(items) <= 1:

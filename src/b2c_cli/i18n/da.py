@@ -99,6 +99,8 @@ MESSAGES: dict[str, str] = {
     "duplicate-id": "Id'et '{value}' bruges mere end én gang. Giv hvert sit eget id.",
     "unknown-indicator": "Indikatoren '{ref}' findes ikke i part3-evaluation.yaml. Kendte id'er: {known}.",
     "unknown-period": "Perioden '{ref}' findes ikke under periods i part3-evaluation.yaml. Kendte: {known}.",
+    "unknown-code-label": "Koden {code} står for '{label}', som ikke er et svar på enig-skalaen. Brug Helt enig, "
+    "Delvis enig, Hverken enig eller uenig, Delvis uenig, Helt uenig eller Ved ikke.",
     "dates-out-of-order": "Datoen {date} kommer ikke efter den forrige ({previous}). Skriv datoerne i "
     "rækkefølge, hver kun én gang.",
     # -- the command line --------------------------------------------------------------------------------
@@ -175,7 +177,107 @@ MESSAGES: dict[str, str] = {
     "step-yearly-measurement-hint": "Gentag spørgeskemaet, og kør 'b2c score EKSPORT --period ÅR'.",
     "step-report": "ESG-rapport",
     "step-report-hint": "Kør 'b2c report' for ESG-tabellen og partnerskabsaftalen.",
+    # -- scoring --------------------------------------------------------------------------------------------
+    "score-workbook-invalid": "Arbejdsbogen har {count} fejl i b2c.yaml eller part3-evaluation.yaml, som "
+    "scoringen afhænger af. Kør 'b2c validate', ret fejlene, og prøv igen.",
+    "score-no-such-file": "Filen findes ikke. Tjek stien til eksporten.",
+    "score-no-rows": "Eksporten indeholder ingen besvarelser (kun overskrifter). Tjek, at det er den rigtige fil "
+    "eller det rigtige ark (--sheet).",
+    "score-which-period": "Alle perioder i part3-evaluation.yaml har allerede resultater ({known}). Angiv "
+    "perioden med --period, fx --period 2027, og tilføj den under periods.",
+    "score-bad-period": "Perioden '{period}' må kun indeholde bogstaver, tal og bindestreger, fx baseline eller 2026.",
+    "score-segment-column": "Kolonnen '{column}' til --segment findes ikke (én gang) i eksporten. Kolonner: {columns}.",
+    "score-results-unreadable": "Der ligger allerede en resultatfil, som ikke kan læses. Intet er ændret. Brug "
+    "--force for at erstatte den.",
+    "score-other-export": "Perioden '{period}' har allerede resultater fra en anden eksport ({file}). Intet er "
+    "ændret. Brug --force for at erstatte dem, eller vælg en anden --period.",
+    "score-export-tracked": "{file} er lagt i git! Rå besvarelser er personoplysninger. Fjern filen fra git "
+    "('git rm --cached {file}'), og læg den i surveys/, som holdes uden for git.",
+    "score-read": "Læst {file}: {layout} ({details}), {rows} besvarelser.",
+    "score-excluded-survey-preview": "{count} testbesvarelser (Survey Preview) er ikke talt med.",
+    "score-excluded-empty-row": "{count} helt tomme rækker er ikke talt med.",
+    "score-excluded-other": "{count} rækker er ikke talt med ({reason}).",
+    "score-action-written": "Resultaterne er skrevet til {path}.",
+    "score-action-updated": "Resultaterne i {path} er opdateret (samme eksport, ændret arbejdsbog).",
+    "score-action-replaced": "Resultaterne i {path} er erstattet (--force).",
+    "score-action-unchanged": "{path} er uændret: eksporten er allerede scoret.",
+    "score-action-dry-run": "Prøvekørsel: intet er skrevet ({path} ville blive skrevet).",
+    "score-title": "Resultater for perioden {period}",
+    "score-col-indicator": "Indikator",
+    "score-col-percent": "%",
+    "score-col-positive-n": "Positive/n",
+    "score-col-ci": "95 %-KI",
+    "score-col-dont-know": "Ved ikke",
+    "score-col-blank": "Blanke",
+    "score-col-change": "Ændring (pp)",
+    "score-col-group": "Gruppe",
+    "score-col-respondents": "Besvarelser",
+    "score-col-statement": "Udsagn",
+    "score-col-column": "Kolonne",
+    "score-col-reason": "Fundet ved",
+    "score-vs": "mod {period}",
+    "score-segment-title": "Opdelt efter {column}",
+    "score-suppressed": "skjult",
+    "score-group-blank": "(ikke oplyst)",
+    "score-hidden-groups": "{groups} grupper med færre end {threshold} besvarelser ({respondents} i alt) er ikke vist.",
+    "score-explain-title": "Hvilken kolonne hvert udsagn blev fundet i",
+    "score-reason-column": "kolonnenavn i arbejdsbogen",
+    "score-reason-text": "udsagnets tekst",
+    "score-reason-text-part": "udsagnets tekst i en længere overskrift",
+    "score-unused": "Ubrugte kolonner, der ligner svar på enig-skalaen: {columns}",
+    "warning-period-not-in-workbook": "Perioden står ikke under periods i part3-evaluation.yaml. Tilføj den, så "
+    "rapporten kan placere den.",
+    "warning-no-answers": "'{indicator}' har ingen gyldige svar (n = {n}).",
+    "warning-small-sample": "'{indicator}' bygger på {n} svar; guiden anbefaler mindst 50. Tolk tallet varsomt.",
+    "results-file-header": "Skrevet af 'b2c score'. Kun samlede tal: ingen rækker, fritekst eller personoplysninger.\n"
+    "Ret ikke i filen; kør 'b2c score' igen.",
+    "results-unreadable": "Resultatfilen kan ikke læses ({reason}).",
+    "results-invalid": "Resultatfilen er ikke, som 'b2c score' skrev den. Kør 'b2c score' igen for perioden.",
+    "match-no-statement": "Udsagnet '{text}' (indikator {indicator}) findes ikke i nogen kolonne. Nærmeste "
+    "overskrifter: {closest}. Ret teksten i part3-evaluation.yaml, eller angiv kolonnen med column:.",
+    "match-no-column": "Kolonnen '{text}' (indikator {indicator}) findes ikke i eksporten. Nærmeste: {closest}. "
+    "Ret column: i part3-evaluation.yaml.",
+    "match-ambiguous": "Udsagnet '{text}' passer på flere kolonner: {columns}. Angiv den rigtige med column: "
+    "i part3-evaluation.yaml.",
+    "match-shared-column": "Kolonnen '{column}' passer både på '{first}' og '{second}'. Giv udsagnene hver sin "
+    "tekst, eller angiv column: for dem.",
+    "answer-unknown-label": "Kolonne {letter} ('{column}') har {total} svar, som b2c ikke kender: {values} "
+    "(antal og første række). Brug skalaen Helt enig, Delvis enig, Hverken enig eller uenig, Delvis uenig, "
+    "Helt uenig, Ved ikke, eller ret svarene i eksporten.",
+    "answer-mixed-label": "Kolonne {letter} ('{column}') bruger en svarmulighed, der blander 'hverken/eller' og "
+    "'ved ikke': {values}. Den kan ikke tolkes. Adskil de to svar i spørgeskemaet, eller ret dem i eksporten.",
+    "answer-code-without-label": "Kolonne {letter} ('{column}') har talkoder uden etiketter: {values}. Eksporten "
+    "siger ikke, hvad tallene betyder. Angiv dem under survey: codes: i part3-evaluation.yaml (fx 1: Helt "
+    "uenig … 5: Helt enig), eller eksportér med svartekster.",
+    "answer-date": "Kolonne {letter} ('{column}') har datoer eller klokkeslæt, hvor der skulle stå svar: {values}. "
+    "Excel har sandsynligvis omdannet svarene; ret cellerne til tekst.",
+    "answer-yes-no": "Kolonne {letter} ('{column}') har sand/falsk-værdier, hvor der skulle stå svar: {values}. "
+    "Ret cellerne til svarteksterne.",
+    "answer-not-whole": "Kolonne {letter} ('{column}') har decimaltal, hvor der skulle stå svar: {values}. Ret "
+    "cellerne til svarteksterne eller hele talkoder.",
     # -- folders -------------------------------------------------------------------------------------------
     "no-partnership": "Der er ingen b2c.yaml i {path} eller mapperne over den. Gå til partnerskabets mappe, "
     "eller opret et partnerskab med 'b2c init MAPPE'.",
+    # -- indlæsning af spørgeskemaeksporter (b2c_cli.ingest) ---------------------------------------------------
+    "export-unreadable": "Spørgeskemaeksporten kan ikke åbnes ({reason}). Tjek filnavnet, og at du har adgang til at læse filen.",
+    "export-empty-file": "Filen er tom (0 byte). Hent eksporten fra spørgeskemaværktøjet igen.",
+    "export-old-excel": "Det er en gammel Excel .xls-fil eller en adgangskodebeskyttet projektmappe. Åbn den i Excel, gem den som .xlsx (eller fjern adgangskoden: Filer → Oplysninger → Beskyt projektmappe), og prøv igen.",
+    "export-zip-not-xlsx": "Filen er et zip-arkiv, men ikke en Excel-projektmappe (.xlsx). Hvis eksporten ligger i arkivet, så pak den ud og giv b2c .xlsx- eller .csv-filen; en OpenDocument-fil (.ods) eller .xlsb-fil skal først gemmes som .xlsx.",
+    "export-xlsx-corrupt": "Excel-filen er beskadiget eller ufuldstændig og kan ikke læses (måske blev overførslen afbrudt). Hent eksporten igen, eller åbn den i Excel og gem den som en ny .xlsx.",
+    "export-zip-bomb": "Projektmappen ville fylde {size} MB udpakket, langt mere end en spørgeskemaeksport. b2c åbner den ikke for at beskytte din computer. Hent eksporten igen fra spørgeskemaværktøjet.",
+    "export-zip-too-many-entries": "Projektmappen indeholder {count} interne filer (højst {limit} er tilladt), hvilket ingen spørgeskemaeksport har. b2c åbner den ikke. Hent eksporten igen fra spørgeskemaværktøjet.",
+    "export-sheet-too-large": "Et ark i projektmappen angiver at spænde over {range}, langt flere celler end en spørgeskemaeksport har (ofte en enkelt indtastning langt nede eller ude til højre). b2c åbner den ikke for at beskytte din computer. Åbn filen i Excel, slet rækkerne og kolonnerne under og til højre for dataene, gem, og prøv igen.",
+    "export-unknown-sheet": "Projektmappen har intet ark ved navn '{sheet}'. Dens ark er: {sheets}. Angiv et af dem med --sheet.",
+    "export-sheet-in-csv": "--sheet '{sheet}' gælder kun Excel-projektmapper, og denne fil er CSV-tekst. Udelad --sheet.",
+    "export-no-data": "Eksporten indeholder ingen data: arket eller filen er tomt. Tjek, at du har hentet den rigtige fil (og i en projektmappe det rigtige ark med --sheet).",
+    "export-no-header": "Den første række med indhold har ingen kolonneoverskrifter. Giv hver kolonne en overskrift i første række, og prøv igen.",
+    "export-not-text": "Filen er hverken en Excel-projektmappe eller CSV-tekst (den indeholder byte, som ingen tekstkodning har). Eksportér besvarelserne fra spørgeskemaværktøjet som .xlsx eller .csv.",
+    "export-bad-encoding": "Filen er angivet som {encoding}-tekst, men indeholder byte, der ikke er det. Åbn den i Excel, og gem den som 'CSV UTF-8' eller som .xlsx.",
+    "export-no-delimiter": "b2c kan ikke se, hvordan kolonnerne er adskilt: hverken semikolon, komma eller tabulator giver rækkerne samme antal kolonner som overskriften. Åbn filen i Excel, og gem den som .xlsx eller som 'CSV UTF-8'.",
+    "export-ragged-row": "Denne række har {found} kolonner, men overskriften har {expected}. Der mangler et skilletegn, eller der er ét for meget (ofte et ; eller , skrevet i et svar uden anførselstegn). Ret rækken i filen, eller gem eksporten som .xlsx.",
+    "export-unclosed-quote": 'Et anførselstegn (") i denne række bliver aldrig lukket, så resten af filen ville blive læst som én tekst. Luk eller fjern anførselstegnet i rækken.',
+    "export-csv-syntax": 'Denne række kan ikke læses som CSV: der står et anførselstegn (") midt i et felt. Sæt hele feltet i anførselstegn, og fordobl anførselstegn inde i det (""), eller gem eksporten som .xlsx.',
+    "export-field-too-large": "Et felt i denne række er længere end {limit} millioner tegn, hvilket intet svar er. Rækken er sandsynligvis ødelagt af et anførselstegn, der aldrig lukkes; tjek anførselstegnene i den.",
+    "export-blank-header": "Kolonne {column} indeholder data, men har ingen overskrift. Giv kolonnen en overskrift i første række, eller slet kolonnen.",
+    "export-duplicate-header": "Overskriften '{name}' står over mere end én kolonne ({columns}), så b2c kan ikke se, hvilken der menes. Omdøb kolonnerne, så hver overskrift er forskellig, eller slet de overskydende.",
 }

@@ -100,6 +100,8 @@ MESSAGES: dict[str, str] = {
     "duplicate-id": "The id '{value}' is used more than once. Give each its own id.",
     "unknown-indicator": "The indicator '{ref}' does not exist in part3-evaluation.yaml. Known ids: {known}.",
     "unknown-period": "The period '{ref}' does not exist under periods in part3-evaluation.yaml. Known: {known}.",
+    "unknown-code-label": "The code {code} stands for '{label}', which is not an answer on the agree scale. Use "
+    "Strongly agree, Agree, Neither agree nor disagree, Disagree, Strongly disagree or Don't know.",
     "dates-out-of-order": "The date {date} does not come after the one before it ({previous}). Write the "
     "dates in order, each once.",
     # -- the command line --------------------------------------------------------------------------------
@@ -176,7 +178,108 @@ MESSAGES: dict[str, str] = {
     "step-yearly-measurement-hint": "Repeat the survey, then run 'b2c score EXPORT --period YEAR'.",
     "step-report": "ESG report",
     "step-report-hint": "Run 'b2c report' for the ESG table and the partnership agreement.",
+    # -- scoring --------------------------------------------------------------------------------------------
+    "score-workbook-invalid": "The workbook has {count} errors in b2c.yaml or part3-evaluation.yaml, which "
+    "scoring depends on. Run 'b2c validate', fix them and try again.",
+    "score-no-such-file": "The file does not exist. Check the path to the export.",
+    "score-no-rows": "The export holds no responses (only headers). Check that it is the right file or the "
+    "right sheet (--sheet).",
+    "score-which-period": "Every period in part3-evaluation.yaml already has results ({known}). Give the period "
+    "with --period, e.g. --period 2027, and add it under periods.",
+    "score-bad-period": "The period '{period}' may only contain letters, digits and dashes, e.g. baseline or 2026.",
+    "score-segment-column": "The column '{column}' for --segment is not in the export (exactly once). Columns: {columns}.",
+    "score-results-unreadable": "A results file is already there and cannot be read. Nothing was changed. Use "
+    "--force to replace it.",
+    "score-other-export": "The period '{period}' already has results from another export ({file}). Nothing was "
+    "changed. Use --force to replace them, or choose another --period.",
+    "score-export-tracked": "{file} is committed to git! Raw responses are personal data. Remove it from git "
+    "('git rm --cached {file}') and keep it in surveys/, which is kept out of git.",
+    "score-read": "Read {file}: {layout} ({details}), {rows} responses.",
+    "score-excluded-survey-preview": "{count} test responses (Survey Preview) were not counted.",
+    "score-excluded-empty-row": "{count} completely empty rows were not counted.",
+    "score-excluded-other": "{count} rows were not counted ({reason}).",
+    "score-action-written": "The results were written to {path}.",
+    "score-action-updated": "The results in {path} were updated (same export, changed workbook).",
+    "score-action-replaced": "The results in {path} were replaced (--force).",
+    "score-action-unchanged": "{path} is unchanged: this export is already scored.",
+    "score-action-dry-run": "Dry run: nothing was written ({path} would be written).",
+    "score-title": "Results for the period {period}",
+    "score-col-indicator": "Indicator",
+    "score-col-percent": "%",
+    "score-col-positive-n": "Positive/n",
+    "score-col-ci": "95 % CI",
+    "score-col-dont-know": "Don't know",
+    "score-col-blank": "Blank",
+    "score-col-change": "Change (pp)",
+    "score-col-group": "Group",
+    "score-col-respondents": "Responses",
+    "score-col-statement": "Statement",
+    "score-col-column": "Column",
+    "score-col-reason": "Found by",
+    "score-vs": "vs {period}",
+    "score-segment-title": "Broken down by {column}",
+    "score-suppressed": "hidden",
+    "score-group-blank": "(not stated)",
+    "score-hidden-groups": "{groups} groups with fewer than {threshold} responses ({respondents} in all) are not shown.",
+    "score-explain-title": "Which column each statement was found in",
+    "score-reason-column": "column name in the workbook",
+    "score-reason-text": "the statement's text",
+    "score-reason-text-part": "the statement's text inside a longer header",
+    "score-unused": "Unused columns that look like agree-scale answers: {columns}",
+    "warning-period-not-in-workbook": "The period is not under periods in part3-evaluation.yaml. Add it, so the "
+    "report can place it.",
+    "warning-no-answers": "'{indicator}' has no valid answers (n = {n}).",
+    "warning-small-sample": "'{indicator}' rests on {n} answers; the guide recommends at least 50. Read the "
+    "figure with care.",
+    "results-file-header": "Written by 'b2c score'. Aggregates only: no rows, free text or personal data.\n"
+    "Do not edit; run 'b2c score' again.",
+    "results-unreadable": "The results file cannot be read ({reason}).",
+    "results-invalid": "The results file is not as 'b2c score' wrote it. Run 'b2c score' again for the period.",
+    "match-no-statement": "The statement '{text}' (indicator {indicator}) is in no column. Closest headers: "
+    "{closest}. Correct the text in part3-evaluation.yaml, or give the column with column:.",
+    "match-no-column": "The column '{text}' (indicator {indicator}) is not in the export. Closest: {closest}. "
+    "Correct column: in part3-evaluation.yaml.",
+    "match-ambiguous": "The statement '{text}' fits several columns: {columns}. Give the right one with column: "
+    "in part3-evaluation.yaml.",
+    "match-shared-column": "The column '{column}' fits both '{first}' and '{second}'. Give the statements texts "
+    "of their own, or give column: for them.",
+    "answer-unknown-label": "Column {letter} ('{column}') has {total} answers b2c does not know: {values} "
+    "(count and first row). Use the scale Strongly agree, Agree, Neither agree nor disagree, Disagree, "
+    "Strongly disagree, Don't know (or the Danish labels), or correct the answers in the export.",
+    "answer-mixed-label": "Column {letter} ('{column}') uses an option that merges 'neither' and 'don't know': "
+    "{values}. It cannot be interpreted. Separate the two options in the survey, or correct them in the export.",
+    "answer-code-without-label": "Column {letter} ('{column}') has numeric codes without labels: {values}. The "
+    "export does not say what the numbers mean. State them under survey: codes: in part3-evaluation.yaml "
+    "(e.g. 1: Strongly disagree … 5: Strongly agree), or export with answer texts.",
+    "answer-date": "Column {letter} ('{column}') has dates or times where answers belong: {values}. Excel has "
+    "probably converted the answers; change the cells to text.",
+    "answer-yes-no": "Column {letter} ('{column}') has true/false values where answers belong: {values}. Change "
+    "the cells to the answer texts.",
+    "answer-not-whole": "Column {letter} ('{column}') has decimal numbers where answers belong: {values}. Change "
+    "the cells to the answer texts or whole-number codes.",
     # -- folders -------------------------------------------------------------------------------------------
     "no-partnership": "There is no b2c.yaml in {path} or the folders above it. Go to the partnership's "
     "folder, or create a partnership with 'b2c init FOLDER'.",
+    # -- reading survey exports (b2c_cli.ingest) -------------------------------------------------------------
+    "export-unreadable": "The survey export cannot be opened ({reason}). Check the file name and that you may read the file.",
+    "export-empty-file": "The file is empty (0 bytes). Download the export from the survey tool again.",
+    "export-old-excel": "This is an old Excel .xls file or a password-protected workbook. Open it in Excel, save it as .xlsx (or remove the password: File → Info → Protect Workbook) and try again.",
+    "export-zip-not-xlsx": "The file is a zip archive, but not an Excel workbook (.xlsx). If it holds the export, unpack it and give b2c the .xlsx or .csv file inside; an OpenDocument (.ods) or .xlsb file must be saved as .xlsx first.",
+    "export-xlsx-corrupt": "The Excel file is damaged or incomplete and cannot be read (perhaps the download stopped halfway). Download the export again, or open it in Excel and save it as a new .xlsx.",
+    "export-zip-bomb": "The workbook would unpack to {size} MB, far more than a survey export holds. b2c does not open it, to protect your computer. Download the export again from the survey tool.",
+    "export-zip-too-many-entries": "The workbook holds {count} internal files (at most {limit} are allowed), which no survey export has. b2c does not open it. Download the export again from the survey tool.",
+    "export-sheet-too-large": "A sheet in the workbook says it spans {range}, far more cells than a survey export holds (often a stray entry far down or to the right). b2c does not open it, to protect your computer. Open the file in Excel, delete the rows and columns below and right of the data, save, and try again.",
+    "export-unknown-sheet": "The workbook has no sheet named '{sheet}'. Its sheets are: {sheets}. Give one of them with --sheet.",
+    "export-sheet-in-csv": "--sheet '{sheet}' only applies to Excel workbooks, and this file is CSV text. Leave out --sheet.",
+    "export-no-data": "The export holds no data: the sheet or file is empty. Check that you downloaded the right file (and, in a workbook, the right sheet with --sheet).",
+    "export-no-header": "The first row with content has no column headers. Put a header over every column in the first row and try again.",
+    "export-not-text": "The file is neither an Excel workbook nor CSV text (it holds bytes no text encoding has). Export the responses from the survey tool as .xlsx or .csv.",
+    "export-bad-encoding": "The file claims to be {encoding} text but holds bytes that are not. Open it in Excel and save it as 'CSV UTF-8' or as .xlsx.",
+    "export-no-delimiter": "b2c cannot tell how the columns are separated: neither semicolon, comma nor tab gives the rows the same number of columns as the header. Open the file in Excel and save it as .xlsx or as 'CSV UTF-8'.",
+    "export-ragged-row": "This row has {found} columns, but the header has {expected}. A separator is missing or one too many (often a ; or , typed into an answer without quotes). Correct the row in the file, or save the export as .xlsx.",
+    "export-unclosed-quote": 'A quote (") opened in this row is never closed, so the rest of the file would be read as one text. Close or remove the quote in this row.',
+    "export-csv-syntax": 'This row cannot be read as CSV: a quote (") stands in the middle of a field. Put the whole field in quotes and double any quote inside it (""), or save the export as .xlsx.',
+    "export-field-too-large": "A field in this row is longer than {limit} million characters, which no survey answer is. The row is probably broken by a quote that is never closed; check the quotes in it.",
+    "export-blank-header": "Column {column} holds data but has no header. Give the column a header in the first row, or delete the column.",
+    "export-duplicate-header": "The header '{name}' appears in more than one column ({columns}), so b2c cannot tell which is meant. Rename the columns so that each header is different, or delete the extra ones.",
 }

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, model_validator
 
 Party = Literal["housing", "company"]
 Responsible = Literal["housing", "company", "both"]
 Size = Literal["small", "large"]
 Language = Literal["da", "en"]
+
+_DANISH_BOOLEANS = {"ja": True, "nej": False}
+
+
+def _danish_yes_no(value: Any) -> Any:
+    return _DANISH_BOOLEANS.get(value.strip().casefold(), value) if isinstance(value, str) else value
+
+
+# yes/no in either language: Pydantic's true/false/yes/no/on/off/1/0, and the Danish ja/nej.
+YesNo = Annotated[bool, BeforeValidator(_danish_yes_no)]
 
 # Text a person types. Optional everywhere the guide asks a question that may not be answered yet.
 Text = str | None

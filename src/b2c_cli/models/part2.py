@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from b2c_cli.models.common import Responsible, StrictModel, Text
+from b2c_cli.models.common import Responsible, StrictModel, Text, YesNo
 
 ResourceSource = Literal["municipality", "helhedsplan", "boligsocial", "company", "other"]
 Focus = Literal["events", "skills", "employment", "place"]
@@ -50,7 +50,7 @@ class Measurement(StrictModel):
     scope: Text = None
     respondents: int | None = None
     month: int | None = Field(default=None, json_schema_extra={"minimum": 1, "maximum": 12})
-    joint: bool | None = None
+    joint: YesNo | None = None
     method: Text = None
 
 

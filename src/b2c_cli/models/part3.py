@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from b2c_cli.models.common import StrictModel, Text
+from b2c_cli.models.common import StrictModel, Text, YesNo
 
 IndicatorKind = Literal["survey", "count", "percent"]
 Esrs = Literal["S3", "S4"]
@@ -31,7 +31,7 @@ class Target(StrictModel):
 class SurveyItem(StrictModel):
     text: str
     column: Text = None  # the export's column name or code, when the text alone does not find it
-    reverse: bool = False
+    reverse: YesNo = False
 
 
 class Indicator(StrictModel):
@@ -48,7 +48,8 @@ class Indicator(StrictModel):
 
 
 class Period(StrictModel):
-    id: str
+    # An editor reads an unquoted 2026 as a number; b2c takes it as the text it is.
+    id: str = Field(json_schema_extra={"type": ["string", "integer"]})
     year: int
     planned_date: dt.date | None = None
 

@@ -90,7 +90,7 @@ def _describe(
     if value is None:
         return "empty-value", {"key": key}
     if kind in ("int_parsing", "int_from_float", "float_parsing", "int_type", "float_type"):
-        if isinstance(value, str) and re.fullmatch(r"-?\d+,\d+", value.strip()):
+        if isinstance(value, str) and re.fullmatch(r"-?\d+,\d+", value.strip()) and kind.startswith("float"):
             return "decimal-comma", {"value": short(value), "fixed": value.strip().replace(",", ".")}
         return ("not-a-whole-number" if kind.startswith("int") else "not-a-number"), {"value": short(value)}
     if kind.startswith(("date_", "datetime_")):

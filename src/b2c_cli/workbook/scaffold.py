@@ -136,7 +136,8 @@ def init_partnership(target: Path, options: InitOptions, *, force: bool, dry_run
     missing = [f for f in planned if not (target / f.path).exists()]
     result.kept = [f.path for f in planned if (target / f.path).exists()]
     result.created = [f.path for f in missing]
-    if options.git:
+    # A partnership that exists already chose about git when it was made (perhaps --no-git): leave it.
+    if options.git and not (target / PARTNERSHIP_FILE).exists():
         if not gitutil.available():
             result.git_missing = True
         else:

@@ -15,6 +15,7 @@ from b2c_cli.i18n import Lang
 from b2c_cli.models import FIXED_INDICATOR_IDS, Part1, Part2, Part3, Partnership
 from b2c_cli.models.part3 import MIN_DISCLOSURE_THRESHOLD, Indicator
 from b2c_cli.models.partnership import SCHEMA_VERSION
+from b2c_cli.scale import BLANK, MIXED, classify
 from b2c_cli.workbook.folder import (
     PART1_FILES,
     PART2_FILE,
@@ -85,7 +86,9 @@ class _Rules:
         self.indicator_ids = {i.id for i in part3.indicators} if part3 else None
         self.period_ids = {p.id for p in part3.periods} if part3 else None
 
-    def add(self, file: str, path: Path_, code: str, severity: Severity = "error", **params: object) -> None:
+    def add(
+        self, file: str, path: Path_, code: str, severity: Severity = "error", /, **params: object
+    ) -> None:
         line, column = self.wb.mark(file, path)
         self.wb.add(Problem(file, line, column, format_path(path), code, severity, params))
 
@@ -193,7 +196,10 @@ class _Rules:
             counts = partnership_years(
                 partnership.start_date, (d for d in meetings if d >= partnership.start_date)
             )
-            for year, count in sorted(counts.items()):
+            # Every partnership year from the first to the last one with meetings planned (a year with
+            # none in between is a gap the guide's rhythm does not allow).
+            years = range(min(counts), max(counts) + 1) if counts else range(0)
+            for year, count in ((y, counts[y]) for y in years):
                 if not low <= count <= high:
                     self.add(
                         file,
@@ -264,6 +270,12 @@ class _Rules:
                 value=threshold,
                 minimum=MIN_DISCLOSURE_THRESHOLD,
             )
+
+        for code, label in part3.survey.codes.items():
+            if classify(label) in (None, MIXED, BLANK):
+                self.add(
+                    file, ("survey", "codes", str(code)), "unknown-code-label", code=code, label=label[:60]
+                )
 
         self.in_order(
             file, ("evaluation_meetings",), [m.date for m in part3.evaluation_meetings], suffix="date"

@@ -10,6 +10,7 @@ are refused with the line and column. Every node's position is kept, so validati
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,13 +20,14 @@ from yaml.composer import Composer
 from yaml.events import AliasEvent, MappingStartEvent, ScalarEvent, SequenceStartEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.parser import Parser
-from yaml.reader import Reader
+from yaml.reader import Reader, ReaderError
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
 Path = tuple[str | int, ...]
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_NBSP = ("\u00a0", "\u202f", "\u2007")  # non-breaking spaces that look like indentation
 
 
 @dataclass(frozen=True)
@@ -107,13 +109,21 @@ def decode(raw: bytes) -> str:
         raise YamlProblem("yaml-cp1252", line, column) from None
 
 
-def _check_indentation(text: str) -> None:
-    for number, line in enumerate(text.splitlines(), start=1):
+# The line breaks YAML counts (and so PyYAML's marks); str.splitlines() knows more, e.g. form feed.
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def _check_indentation(text: str, inside_scalars: frozenset[int] = frozenset()) -> None:
+    """Refuse a line indented with a tab or a non-breaking space, except a continuation line of a multi-line
+    text, where the character is part of the text (and where `dump` may put it)."""
+    for number, line in enumerate(_LINE_BREAK.split(text), start=1):
+        if number in inside_scalars:
+            continue
         stripped = line.lstrip(" ")
         lead = len(line) - len(stripped)
         if stripped.startswith("\t"):
             raise YamlProblem("yaml-tab", number, lead + 1)
-        if stripped.startswith(("\u00a0", "\u202f", "\u2007")):
+        if stripped.startswith(_NBSP):
             raise YamlProblem("yaml-nbsp", number, lead + 1)
 
 
@@ -131,31 +141,65 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
 )
 
 
+# Problems PyYAML notices only where it gives up (the next line, or the end of the file), while the place to
+# fix is where the key, the quoted text or the [list] began: its context mark.
+_AT_CONTEXT = frozenset({"yaml-missing-colon", "yaml-unclosed-quote"})
+_FLOW_CONTEXTS = ("while parsing a flow sequence", "while parsing a flow mapping")
+
+
 def _syntax_problem(exc: yaml.MarkedYAMLError) -> YamlProblem:
-    mark = exc.problem_mark or exc.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
     text = f"{exc.context or ''} {exc.problem or ''}"
-    for needle, key in _SYNTAX_HINTS:
-        if needle in text:
-            return YamlProblem(key, line, column, {"tag": "?"} if key == "yaml-tag" else {})
-    return YamlProblem("yaml-syntax", line, column)
+    key = next((key for needle, key in _SYNTAX_HINTS if needle in text), "yaml-syntax")
+    at_context = key in _AT_CONTEXT or (exc.context or "").startswith(_FLOW_CONTEXTS)
+    mark = (exc.context_mark if at_context else None) or exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
+    return YamlProblem(key, line, column, {"tag": "?"} if key == "yaml-tag" else {})
 
 
 def parse(raw: bytes) -> YamlDocument:
     """Parse one YAML file's bytes into plain dicts, lists, strings and None, with positions."""
     text = decode(raw)
-    _check_indentation(text)
     try:
         root = _Loader(text).get_single_node()
-    except yaml.MarkedYAMLError as exc:
-        raise _syntax_problem(exc) from None
-    except yaml.YAMLError:
-        raise YamlProblem("yaml-syntax") from None
-    if root is None:
-        raise YamlProblem("yaml-empty", 1, 1)
-    doc = YamlDocument(None, {}, {})
-    doc.data = _build(root, (), doc)
+        if root is None:
+            raise YamlProblem("yaml-empty", 1, 1)
+        doc = YamlDocument(None, {}, {})
+        doc.data = _build(root, (), doc)
+    except (yaml.YAMLError, YamlProblem, RecursionError) as exc:
+        _check_indentation(text)  # a tab or a non-breaking space is the likely cause: say that first
+        raise _as_problem(exc, text) from None
+    _check_indentation(text, _continuation_lines(root))
     return doc
+
+
+def _as_problem(exc: Exception, text: str) -> YamlProblem:
+    if isinstance(exc, YamlProblem):
+        return exc
+    if isinstance(exc, yaml.MarkedYAMLError):
+        return _syntax_problem(exc)
+    if isinstance(exc, ReaderError):  # a character YAML does not allow, e.g. a control character from Word
+        before = _LINE_BREAK.split(text[: exc.position])
+        key = "yaml-utf16" if exc.character == 0 else "yaml-syntax"  # NUL bytes: UTF-16 without a BOM
+        return YamlProblem(key, len(before), len(before[-1]) + 1)
+    return YamlProblem("yaml-syntax")  # also nesting deeper than Python's recursion limit: not a crash
+
+
+def _continuation_lines(root: Node) -> frozenset[int]:
+    """The 1-based numbers of the lines that continue a text begun on an earlier line."""
+    lines: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ScalarNode):
+            start, end = node.start_mark, node.end_mark
+            last = end.line + 1 if end.column > 0 else end.line  # 1-based; a block text ends at column 0
+            lines.update(range(start.line + 2, last + 1))
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, MappingNode):
+            for key, value in node.value:
+                stack.extend((key, value))
+    return frozenset(lines)
 
 
 def _build(node: Node, path: Path, doc: YamlDocument) -> Any:
@@ -186,4 +230,21 @@ def _build(node: Node, path: Path, doc: YamlDocument) -> Any:
 def dump(data: Any) -> str:
     """YAML for files b2c writes: block style, keys in the given order, Unicode kept, strings that would
     look like something else quoted. `parse(dump(x))` gives back x with every scalar as a string."""
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100)
+    return yaml.dump(
+        data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100
+    )
+
+
+class _Dumper(yaml.SafeDumper):
+    """PyYAML writes the line breaks NEL, LS and PS unescaped in plain and single-quoted text, where a reader
+    folds them into spaces, and leaves text that starts with a non-breaking space plain, where `parse` takes
+    it for indentation: such text is written double-quoted."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    quote = any(ch in text for ch in "\x85\u2028\u2029") or text.startswith(_NBSP)
+    style = '"' if quote else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)

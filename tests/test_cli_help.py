@@ -1,0 +1,43 @@
+"""`-h/--help` on every command, with examples; `--version`."""
+
+from __future__ import annotations
+
+import pytest
+
+from b2c_cli.__about__ import __version__
+from b2c_cli.cli.app import app
+from conftest import Run
+
+COMMANDS = sorted(command.name or "" for command in app.registered_commands)
+
+
+def test_the_foundation_commands_are_there() -> None:
+    assert {"init", "validate", "status", "schema"} <= set(COMMANDS)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("flag", ["-h", "--help"])
+def test_help_shows_usage_and_examples(run: Run, command: str, flag: str) -> None:
+    result = run(command, flag)
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    assert f"Usage: b2c {command}" in result.stdout
+    examples = [line for line in result.stdout.splitlines() if "Examples:" in line]
+    assert len(examples) == 1
+    assert f"b2c {command}" in examples[0].split("Examples:", 1)[1]
+
+
+def test_main_help_lists_every_command(run: Run) -> None:
+    result = run("-h")
+    assert result.exit_code == 0
+    for command in COMMANDS:
+        assert command in result.stdout
+    assert "Examples:" in result.stdout
+
+
+@pytest.mark.parametrize("flag", ["--version", "-V"])
+def test_version(run: Run, flag: str) -> None:
+    result = run(flag)
+    assert result.exit_code == 0
+    assert result.stdout == f"b2c {__version__}\n"
+    assert result.stderr == ""
