@@ -1,4 +1,4 @@
-# make demo: set up .venv and run the main job on the bundled example.
+# make demo: set up .venv and run the main job on the bundled example (init, validate, score, status).
 # make test: set up .venv with the dev tools and run every check (ruff, mypy --strict, pytest).
 PYTHON ?= python3
 VENV := .venv
@@ -6,6 +6,7 @@ BIN := $(VENV)/bin
 RUNTIME := $(VENV)/.installed-runtime
 DEV := $(VENV)/.installed-dev
 EXAMPLE := examples/hedemarken-nortec
+EXPORTS := examples/exports
 DEMO := build/demo
 
 .PHONY: demo test lint typecheck unit clean
@@ -27,6 +28,8 @@ demo: $(RUNTIME)
 	$(BIN)/b2c init $(DEMO)/hedemarken --housing Bo-Vest --company Nortec --area Hedemarken --no-git
 	$(BIN)/b2c validate $(DEMO)/hedemarken
 	$(BIN)/b2c validate $(EXAMPLE)
+	$(BIN)/b2c score $(EXPORTS)/hedemarken-baseline-surveyxact.xlsx --dir $(EXAMPLE) --period baseline
+	$(BIN)/b2c score $(EXPORTS)/hedemarken-2026-google-forms.csv --dir $(EXAMPLE) --period 2026 --segment alder
 	$(BIN)/b2c status $(EXAMPLE)
 
 lint: $(DEV)

@@ -198,7 +198,7 @@ MESSAGES: dict[str, str] = {
     "score-excluded-empty-row": "{count} helt tomme rækker er ikke talt med.",
     "score-excluded-other": "{count} rækker er ikke talt med ({reason}).",
     "score-action-written": "Resultaterne er skrevet til {path}.",
-    "score-action-updated": "Resultaterne i {path} er opdateret (samme eksport, ændret arbejdsbog).",
+    "score-action-updated": "Resultaterne i {path} er opdateret (samme eksport, men ændret arbejdsbog eller andre valg som --segment).",
     "score-action-replaced": "Resultaterne i {path} er erstattet (--force).",
     "score-action-unchanged": "{path} er uændret: eksporten er allerede scoret.",
     "score-action-dry-run": "Prøvekørsel: intet er skrevet ({path} ville blive skrevet).",

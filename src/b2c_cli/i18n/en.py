@@ -199,7 +199,7 @@ MESSAGES: dict[str, str] = {
     "score-excluded-empty-row": "{count} completely empty rows were not counted.",
     "score-excluded-other": "{count} rows were not counted ({reason}).",
     "score-action-written": "The results were written to {path}.",
-    "score-action-updated": "The results in {path} were updated (same export, changed workbook).",
+    "score-action-updated": "The results in {path} were updated (same export, but a changed workbook or other options such as --segment).",
     "score-action-replaced": "The results in {path} were replaced (--force).",
     "score-action-unchanged": "{path} is unchanged: this export is already scored.",
     "score-action-dry-run": "Dry run: nothing was written ({path} would be written).",

@@ -1,0 +1,230 @@
+"""`b2c score SURVEY`: score a survey export against the workbook's indicators."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from b2c_cli.cli.common import JsonOption, partnership_root, state
+from b2c_cli.cli.output import print_json, stderr, stdout, warning
+from b2c_cli.cli.state import today
+from b2c_cli.i18n import Lang, has_message, tr
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from b2c_cli.measurement import ScoreOutcome
+
+HELP = (
+    "Read a survey export (SurveyXact, Microsoft Forms, Google Forms, Qualtrics, SurveyMonkey, LimeSurvey "
+    "or a plain sheet; XLSX or CSV), match its columns to the workbook's statements, score every survey "
+    "indicator (top-2-box, 95 % Wilson interval) and write results/PERIOD.yaml (aggregates only). The same "
+    "export again changes nothing; another export for a scored period is refused (exit 4) unless --force."
+)
+EXAMPLES = (
+    "Examples:  b2c score surveys/baseline.xlsx --period baseline  |  "
+    "b2c score surveys/2026.csv --period 2026 --segment alder  |  b2c score export.xlsx --dry-run --explain"
+)
+
+PROGRESS_FROM_BYTES = 2_000_000
+
+
+def score(
+    ctx: typer.Context,
+    survey: Annotated[Path, typer.Argument(help="The survey export (XLSX or CSV).", show_default=False)],
+    folder: Annotated[
+        Path | None,
+        typer.Option(
+            "--dir", help="The partnership folder (default: found upward from here).", show_default=False
+        ),
+    ] = None,
+    period: Annotated[
+        str | None,
+        typer.Option(
+            help="The measurement: baseline, 2026, ... (default: the first period without results)."
+        ),
+    ] = None,
+    sheet: Annotated[str | None, typer.Option(help="The sheet to read in an XLSX file.")] = None,
+    segment: Annotated[
+        str | None, typer.Option(help="Break results down by this column (or background question id).")
+    ] = None,
+    as_json: JsonOption = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Score and show; write nothing.")] = False,
+    force: Annotated[
+        bool, typer.Option(help="Replace a period's results that came from another export.")
+    ] = False,
+    explain: Annotated[
+        bool, typer.Option(help="Show which column matched which statement, and unused answer columns.")
+    ] = False,
+) -> None:
+    from b2c_cli.measurement import ScoreRequest, as_dict
+    from b2c_cli.measurement import score as run_score
+    from b2c_cli.workbook.folder import language_hint
+
+    run = state(ctx)
+    root = partnership_root(folder if folder is not None else Path.cwd())
+    run.lang = language_hint(root)
+    with _progress(survey) as progress:
+        outcome = run_score(
+            ScoreRequest(
+                survey=survey,
+                root=root,
+                today=today(),
+                period=period,
+                sheet=sheet,
+                segment=segment,
+                force=force,
+                dry_run=dry_run,
+                progress=progress,
+            )
+        )
+    lang = outcome.lang
+    data = as_dict(outcome, root)
+    if as_json:
+        print_json(data)
+    else:
+        _show(outcome, data, lang, explain)
+    for item in data["warnings"]:
+        warning(item["message"], lang)
+    if outcome.export_tracked:
+        warning(tr("score-export-tracked", lang, file=survey.name), lang)
+    stderr().print(tr(f"score-action-{outcome.action}", lang, path=data["results_file"]))
+
+
+def _show(outcome: ScoreOutcome, data: dict[str, Any], lang: Lang, explain: bool) -> None:
+    from rich.table import Table
+
+    source = data["source"]
+    details = ", ".join(
+        str(v) for v in (source["sheet"], source["encoding"], _delimiter(source["delimiter"])) if v
+    )
+    stderr().print(
+        tr(
+            "score-read",
+            lang,
+            file=source["file"],
+            layout=source["layout"],
+            details=details,
+            rows=data["respondents"],
+        )
+    )
+    for reason, count in data["excluded_rows"].items():
+        key = (
+            f"score-excluded-{reason}" if has_message(f"score-excluded-{reason}") else "score-excluded-other"
+        )
+        stderr().print(tr(key, lang, count=count, reason=reason))
+
+    table = Table(title=tr("score-title", lang, period=data["period"]), title_justify="left")
+    for key in ("indicator", "percent", "positive-n", "ci", "dont-know", "blank", "change"):
+        table.add_column(tr(f"score-col-{key}", lang), justify="left" if key == "indicator" else "right")
+    for indicator in data["indicators"]:
+        table.add_row(
+            indicator["name"],
+            _percent(indicator["percent"]),
+            f"{indicator['positive']}/{indicator['n']}",
+            _interval(indicator["ci95"]),
+            str(indicator["dont_know"]),
+            str(indicator["blank"]),
+            _changes(indicator["changes"], lang),
+        )
+    out = stdout()
+    out.print(table)
+    if data["segments"]:
+        out.print(_segment_table(data["segments"], outcome, lang))
+    if explain:
+        out.print(_explain_table(data, lang))
+        unused = data["unused_scale_columns"]
+        out.print(tr("score-unused", lang, columns=" | ".join(unused) if unused else "-"))
+
+
+def _segment_table(segments: dict[str, Any], outcome: ScoreOutcome, lang: Lang) -> Table:
+    from rich.table import Table
+
+    table = Table(title=tr("score-segment-title", lang, column=segments["column"]), title_justify="left")
+    table.add_column(tr("score-col-group", lang))
+    table.add_column(tr("score-col-respondents", lang), justify="right")
+    names = {indicator.id: indicator.name for indicator in outcome.indicators}
+    ids = [cell["indicator"] for cell in segments["groups"][0]["indicators"]] if segments["groups"] else []
+    for indicator_id in ids:
+        table.add_column(names.get(indicator_id, indicator_id), justify="right")
+    for group in segments["groups"]:
+        cells = [
+            tr("score-suppressed", lang)
+            if cell["suppressed"]
+            else f"{_percent(cell['percent'])} (n={cell['n']})"
+            for cell in group["indicators"]
+        ]
+        table.add_row(group["group"] or tr("score-group-blank", lang), str(group["respondents"]), *cells)
+    if segments["hidden_groups"]:
+        table.caption = tr(
+            "score-hidden-groups",
+            lang,
+            groups=segments["hidden_groups"],
+            respondents=segments["hidden_respondents"],
+            threshold=segments["threshold"],
+        )
+    return table
+
+
+def _explain_table(data: dict[str, Any], lang: Lang) -> Table:
+    from rich.table import Table
+
+    table = Table(title=tr("score-explain-title", lang), title_justify="left")
+    for key in ("indicator", "statement", "column", "reason"):
+        table.add_column(tr(f"score-col-{key}", lang))
+    for match in data["matches"]:
+        table.add_row(
+            match["indicator"], match["text"], match["column"], tr(f"score-reason-{match['reason']}", lang)
+        )
+    return table
+
+
+def _percent(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}%"
+
+
+def _interval(ci: list[float] | None) -> str:
+    return "-" if not ci else f"{ci[0]:.1f}–{ci[1]:.1f}"
+
+
+def _changes(changes: list[dict[str, Any]], lang: Lang) -> str:
+    parts = []
+    for c in changes:
+        mark = "*" if c["significant"] else ""
+        parts.append(f"{c['difference']:+.1f}{mark} ({tr('score-vs', lang, period=c['period'])})")
+    return "; ".join(parts) or "-"
+
+
+def _delimiter(value: str | None) -> str | None:
+    return {"\t": "tab", ";": "';'", ",": "','"}.get(value or "", value)
+
+
+class _progress:
+    """A progress bar on stderr for large files when stderr is a terminal; otherwise nothing."""
+
+    def __init__(self, survey: Path) -> None:
+        self.enabled = (
+            sys.stderr.isatty() and survey.is_file() and survey.stat().st_size >= PROGRESS_FROM_BYTES
+        )
+        self.bar: Any = None
+
+    def __enter__(self) -> Any:
+        if not self.enabled:
+            return None
+        from rich.progress import Progress
+
+        self.bar = Progress(console=stderr(), transient=True)
+        self.bar.start()
+        task = self.bar.add_task("", total=None)
+
+        def update(done: int, total: int) -> None:
+            self.bar.update(task, completed=done, total=total or None)
+
+        return update
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()

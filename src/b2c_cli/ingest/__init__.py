@@ -1,0 +1,88 @@
+"""Survey exports -> header columns and data rows, whatever tool wrote them (DESIGN.md §7).
+
+`open_export(path)` detects the file format (XLSX through python-calamine, CSV through the csv module),
+the encoding and delimiter of a CSV, and the tool's layout (SurveyXact, Microsoft Forms, Google Forms,
+Qualtrics, SurveyMonkey, LimeSurvey, or a plain one-header sheet). It returns the columns at once and the
+data rows lazily, so a 100,000-row export is streamed once and never copied. Nothing here knows about
+indicators or labels' meaning: matching and scoring happen elsewhere. Every problem is an InputError
+(exit 3) naming the file and, where there is one, the row and column.
+
+Inside: `reader` (the entry: sniff, open, find the header, hand out rows), `sniff` (file type by content,
+the zip gate before parsing, encodings, delimiters), `csvfile`, `xlsxfile` (python-calamine), `layouts`
+(which tool wrote the export, header rows -> Columns, rows a tool marks as not real responses). The readers
+are imported only when a file is opened, so importing b2c_cli stays fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Literal
+
+Cell = str | int | float | bool | datetime | date | time | timedelta | None
+
+Layout = Literal[
+    "surveyxact-xlsx",
+    "surveyxact-csv",
+    "ms-forms",
+    "google-forms",
+    "qualtrics",
+    "surveymonkey",
+    "limesurvey",
+    "plain",
+]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of the export. `index` is its position in the file (column A = 0), which is also its
+    position in every row's cells. `name` is its header as the file shows it, whitespace trimmed and
+    collapsed (for SurveyXact the variable name, for Qualtrics the first header row, for SurveyMonkey
+    "question - statement"); `texts` are further header texts to match workbook items against (SurveyXact's
+    question text from `Structure`, Qualtrics' question row, SurveyMonkey's and Google Forms' statement
+    alone). `labels` is the export's own code -> label table (SurveyXact's `Labels` sheet), keyed by the code
+    as text ("1", "2", ...). `metadata` marks the tool's own columns (ids, times, names, e-mails, IP
+    addresses, status flags): never an answer, and identifying."""
+
+    index: int
+    name: str
+    texts: tuple[str, ...] = ()
+    labels: Mapping[str, str] | None = None
+    metadata: bool = False
+
+
+@dataclass
+class Export:
+    path: Path
+    sha256: str
+    format: Literal["xlsx", "csv"]
+    layout: Layout
+    columns: list[Column]
+    # Data rows only, header rows removed: (row number in the file, 1-based as a spreadsheet shows it;
+    # the cells, indexed by Column.index). An iterator, consumed once; it raises InputError on a row it
+    # cannot read (ragged, broken quoting, data under a column without a header).
+    # Cells: CSV gives str; XLSX gives calamine's types (str, float - Excel stores every number as a double,
+    # so a code 1 is 1.0 - bool, datetime, date, time, timedelta). An empty cell is '' (never None). Every
+    # row has one cell per position up to the last column; a position whose column was left out (no
+    # header, no data) is always ''.
+    rows: Iterator[tuple[int, Sequence[Cell]]]
+    sheet: str | None = None
+    encoding: str | None = None
+    delimiter: str | None = None
+    # Rows left out on purpose, by reason (e.g. "survey-preview", "empty-row"), filled in while `rows`
+    # is consumed, so the caller can report them: no row is ever skipped silently.
+    excluded_rows: dict[str, int] = field(default_factory=dict)
+    # Rows kept but worth a warning, by reason (Qualtrics' "spam"), filled in the same way.
+    flagged_rows: dict[str, int] = field(default_factory=dict)
+
+
+ProgressCallback = Callable[[int, int], None]  # (done, total) in bytes or rows; total may be 0 if unknown
+
+
+def open_export(path: Path, sheet: str | None = None, progress: ProgressCallback | None = None) -> Export:
+    """Open a survey export. Raises InputError (exit 3) when the file cannot be read as one."""
+    from b2c_cli.ingest.reader import open_export as _open
+
+    return _open(path, sheet=sheet, progress=progress)

@@ -1,0 +1,108 @@
+"""The entry: sniff what the file is, open it with the matching reader, find the header and the tool's
+layout, and hand out the data rows through one generator that counts what it leaves out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
+from pathlib import Path
+from typing import NoReturn, cast
+
+from b2c_cli.errors import InputError
+from b2c_cli.ingest import Cell, Export, ProgressCallback
+from b2c_cli.ingest.layouts import Detected, column_letter, detect
+from b2c_cli.ingest.sniff import sha256_of, sniff_kind
+
+HEADER_BLOCK = 3  # the header row and the rows under it a layout may use (Qualtrics has three)
+
+Rows = Iterator[tuple[int, list[Cell]]]
+
+
+def open_export(path: Path, sheet: str | None = None, progress: ProgressCallback | None = None) -> Export:
+    path = Path(path)
+    display = str(path)
+    kind = sniff_kind(path, display)
+    encoding = delimiter = sheet_name = None
+    side_sheets: dict[str, list[list[Cell]]] = {}
+    if kind == "xlsx":
+        from b2c_cli.ingest.xlsxfile import open_xlsx
+
+        sha256 = sha256_of(path)
+        workbook = open_xlsx(path, display, sheet, progress)
+        rows, sheet_name, side_sheets = workbook.rows, workbook.sheet, workbook.side_sheets
+    else:
+        if sheet is not None:
+            raise InputError("export-sheet-in-csv", where=display, sheet=sheet)
+        from b2c_cli.ingest.csvfile import open_csv
+
+        text = open_csv(path, display, progress)
+        sha256, rows, encoding, delimiter = text.sha256, text.rows, text.encoding, text.delimiter
+    top = _header_block(rows, display)
+    detected = detect(top, fmt=kind, side_sheets=side_sheets, display=display)
+    if not detected.columns:
+        raise InputError("export-no-header", where=f"{display}:{top[0][0]}")
+    export = Export(
+        path=path,
+        sha256=sha256,
+        format=kind,
+        layout=detected.layout,
+        columns=detected.columns,
+        rows=iter(()),
+        sheet=sheet_name,
+        encoding=encoding,
+        delimiter=delimiter,
+    )
+    export.rows = _data_rows(chain(top[detected.header_rows :], rows), detected, export, display)
+    return export
+
+
+def _header_block(rows: Rows, display: str) -> list[tuple[int, list[Cell]]]:
+    """The first row with anything in it (the header) and the rows just under it."""
+    for number, cells in rows:
+        if cells and cells.count("") != len(cells):
+            block = [(number, cells)]
+            for below in rows:
+                block.append(below)
+                if len(block) == HEADER_BLOCK:
+                    break
+            return block
+    raise InputError("export-no-data", where=display)
+
+
+def _data_rows(
+    rows: Iterable[tuple[int, list[Cell]]], detected: Detected, export: Export, display: str
+) -> Iterator[tuple[int, Sequence[Cell]]]:
+    """Each data row cut or padded to the columns' width. Empty rows and rows the layout excludes (e.g.
+    Qualtrics previews) are counted in export.excluded_rows, flagged ones in export.flagged_rows; anything
+    under a column without a header stops the pass."""
+    width, ignored, rule = detected.width, detected.ignored, detected.rule
+    excluded, flagged = export.excluded_rows, export.flagged_rows
+    for number, cells in rows:
+        size = len(cells)
+        if size > width:
+            extra = cells[width:]
+            if extra.count("") != len(extra):
+                _blank_header(display, number, width + next(i for i, c in enumerate(extra) if c != ""))
+            cells = cells[:width]
+        elif size < width:
+            cells = cells + cast(list[Cell], [""] * (width - size))
+        if cells.count("") == width:
+            excluded["empty-row"] = excluded.get("empty-row", 0) + 1
+            continue
+        for index in ignored:
+            if cells[index] != "":
+                _blank_header(display, number, index)
+        if rule is not None:
+            reason, flag = rule(cells)
+            if reason is not None:
+                excluded[reason] = excluded.get(reason, 0) + 1
+                continue
+            if flag is not None:
+                flagged[flag] = flagged.get(flag, 0) + 1
+        yield number, cells
+
+
+def _blank_header(display: str, number: int, index: int) -> NoReturn:
+    raise InputError(
+        "export-blank-header", where=f"{display}:{number}:{index + 1}", column=column_letter(index)
+    )

@@ -1,0 +1,120 @@
+"""XLSX exports through python-calamine (a Rust reader, far faster than openpyxl), one sheet streamed row by
+row. Cells keep calamine's types: str, float (Excel stores every number as a double, so a code 1 arrives as
+1.0), bool, datetime/date/time/timedelta; '' for an empty cell. A workbook with `Dataset` and `Labels` sheets
+is SurveyXact's: its `Dataset` is read, and its small `Labels` and `Structure`/`Variables` sheets are read
+whole for the layout to use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from b2c_cli.errors import InputError
+from b2c_cli.ingest import Cell, ProgressCallback
+
+if TYPE_CHECKING:
+    from python_calamine import CalamineSheet, CalamineWorkbook
+
+PROGRESS_EVERY = 4096
+SURVEYXACT_DATASET = "Dataset"
+SURVEYXACT_SIDE_SHEETS = ("Labels", "Structure", "Variables")
+
+Rows = Iterator[tuple[int, list[Cell]]]
+
+
+@dataclass
+class XlsxSource:
+    sheet: str
+    sheet_names: list[str]
+    rows: Rows  # (row number as Excel shows it; the cells, column A first)
+    # SurveyXact's side sheets by lower-case name ("labels", "structure", "variables"), read whole.
+    side_sheets: dict[str, list[list[Cell]]] = field(default_factory=dict)
+
+
+def open_xlsx(path: Path, display: str, sheet: str | None, progress: ProgressCallback | None) -> XlsxSource:
+    from python_calamine import CalamineWorkbook
+
+    try:
+        workbook = CalamineWorkbook.from_path(path)
+    except BaseException as exc:
+        raise _broken(exc, display) from None
+    names = list(workbook.sheet_names)
+    dataset = _find(names, SURVEYXACT_DATASET)
+    surveyxact = dataset is not None and _find(names, "Labels") is not None
+    if sheet is not None:
+        chosen = _find(names, sheet)
+        if chosen is None:
+            raise InputError(
+                "export-unknown-sheet", where=display, sheet=sheet, sheets=", ".join(f"'{n}'" for n in names)
+            )
+        data = _load(workbook, chosen, display)
+    elif surveyxact and dataset is not None:
+        chosen, data = dataset, _load(workbook, dataset, display)
+    else:
+        chosen, data = _first_with_data(workbook, display)
+    side: dict[str, list[list[Cell]]] = {}
+    if surveyxact and chosen == dataset:
+        for name in SURVEYXACT_SIDE_SHEETS:
+            found = _find(names, name)
+            if found is not None:
+                side[name.lower()] = [
+                    cast(list[Cell], row) for row in _load(workbook, found, display).iter_rows()
+                ]
+    return XlsxSource(chosen, names, _rows(data, progress), side)
+
+
+def _find(names: list[str], wanted: str) -> str | None:
+    """A sheet by name: exactly, else ignoring case and surrounding spaces."""
+    if wanted in names:
+        return wanted
+    folded = wanted.strip().casefold()
+    return next((name for name in names if name.strip().casefold() == folded), None)
+
+
+def _load(workbook: CalamineWorkbook, name: str, display: str) -> CalamineSheet:
+    try:
+        return workbook.get_sheet_by_name(name)
+    except BaseException as exc:
+        raise _broken(exc, display) from None
+
+
+def _broken(exc: BaseException, display: str) -> BaseException:
+    """What calamine raised, as b2c's error: its own errors, anything else a broken file makes it raise,
+    and a Rust panic (pyo3's PanicException derives from BaseException). An interrupt stays one."""
+    if isinstance(exc, KeyboardInterrupt | SystemExit):
+        return exc
+    return InputError("export-xlsx-corrupt", where=display)
+
+
+def _first_with_data(workbook: CalamineWorkbook, display: str) -> tuple[str, CalamineSheet]:
+    """The first visible worksheet that holds anything."""
+    from python_calamine import SheetTypeEnum, SheetVisibleEnum
+
+    for meta in workbook.sheets_metadata:
+        if meta.visible != SheetVisibleEnum.Visible or meta.typ != SheetTypeEnum.WorkSheet:
+            continue
+        sheet = _load(workbook, meta.name, display)
+        if sheet.start is not None and sheet.height > 0:
+            return meta.name, sheet
+    raise InputError("export-no-data", where=display)
+
+
+def _rows(sheet: CalamineSheet, progress: ProgressCallback | None) -> Rows:
+    """calamine yields every row from the first one, but each starting at the first used column; rows are
+    padded on the left so that cell i is column i (A = 0) whatever the sheet's first column is."""
+    start = sheet.start
+    first_column = start[1] if start is not None else 0
+    pad: list[Cell] = [""] * first_column
+    end = sheet.end
+    total = end[0] + 1 if end is not None else 0
+    number = 0
+    for number, row in enumerate(sheet.iter_rows(), 1):
+        cells = cast(list[Cell], row)
+        yield number, (pad + cells if first_column else cells)
+        if progress is not None and number % PROGRESS_EVERY == 0:
+            progress(number, total)
+    if progress is not None:
+        progress(number, total)

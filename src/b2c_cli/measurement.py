@@ -1,0 +1,291 @@
+"""`b2c score` as a library call: a survey export scored against a partnership's indicators for one period.
+
+The steps, in order: the workbook must be valid where scoring depends on it; the export is opened and its
+layout detected; every survey item finds its column; one pass turns cells into answer codes; the pure
+scoring functions give the figures; the results file is compared with what is there (the same export is a
+no-op, another export for the same period is refused unless forced) and written atomically.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+from b2c_cli import gitutil
+from b2c_cli.__about__ import __version__
+from b2c_cli.answers import encode
+from b2c_cli.atomic import write_atomic
+from b2c_cli.errors import InputError, Refused, UsageError, WorkbookInvalid
+from b2c_cli.i18n import Lang, tr
+from b2c_cli.ingest import Column, Export, ProgressCallback, open_export
+from b2c_cli.matching import Match, header_parts, match_items, wanted_items
+from b2c_cli.models.part3 import Indicator, Part3
+from b2c_cli.models.results import Results, ResultWarning, Source
+from b2c_cli.results import build_results, load_all, read_results, results_path, to_yaml
+from b2c_cli.scale import normalise
+from b2c_cli.scoring import Change, Estimate, IndicatorScore, ItemInput, change, score_indicator, segment
+from b2c_cli.workbook.folder import PART3_FILE, PARTNERSHIP_FILE
+from b2c_cli.workbook.validate import PERIOD_PATTERN, check
+
+Action = Literal["written", "updated", "replaced", "unchanged", "dry-run"]
+
+
+@dataclass(frozen=True)
+class ScoreRequest:
+    survey: Path
+    root: Path
+    today: date
+    period: str | None = None
+    sheet: str | None = None
+    segment: str | None = None
+    force: bool = False
+    dry_run: bool = False
+    progress: ProgressCallback | None = None
+
+
+@dataclass(frozen=True)
+class PeriodChange:
+    against: Literal["baseline", "previous"]
+    period: str
+    change: Change
+
+
+@dataclass
+class ScoreOutcome:
+    lang: Lang
+    results: Results
+    path: Path
+    action: Action
+    indicators: list[Indicator]
+    matches: list[Match]
+    unused_scale_columns: list[str]
+    changes: dict[str, list[PeriodChange]] = field(default_factory=dict)
+    period_known: bool = True
+    export_tracked: bool = False
+
+
+def score(request: ScoreRequest) -> ScoreOutcome:
+    workbook, report = check(request.root, request.today)
+    blocking = [p for p in report.errors if p.file in (PARTNERSHIP_FILE, PART3_FILE)]
+    if blocking or workbook.part3 is None:
+        first = blocking[0] if blocking else None
+        raise WorkbookInvalid(
+            "score-workbook-invalid",
+            where=first.location if first else PART3_FILE,
+            count=len(blocking) or 1,
+        )
+    part3 = workbook.part3
+    lang = workbook.lang
+    period, known = _resolve_period(request, part3)
+
+    if not request.survey.is_file():
+        raise InputError("score-no-such-file", where=str(request.survey))
+    display = request.survey.name
+    export = open_export(request.survey, sheet=request.sheet, progress=request.progress)
+    survey_indicators = [i for i in part3.indicators if i.kind == "survey"]
+    matches = match_items(wanted_items(survey_indicators), export.columns, display)
+    segment_column = _segment_column(request.segment, export, part3, display) if request.segment else None
+    answers = encode(export, matches, part3.survey.codes, segment_column, display)
+    if answers.respondents == 0:
+        raise InputError("score-no-rows", where=display)
+
+    by_item = {(m.item.indicator, m.item.index): m for m in matches}
+
+    def inputs(indicator: Indicator) -> list[ItemInput]:
+        out = []
+        for index, item in enumerate(indicator.items):
+            match = by_item[(indicator.id, index)]
+            out.append(
+                ItemInput(answers.codes[match.column.index], item.reverse, match.column.name, item.text)
+            )
+        return out
+
+    scores = [score_indicator(indicator.id, inputs(indicator)) for indicator in survey_indicators]
+    warnings = _warnings(scores, period, known)
+    segments = None
+    if segment_column is not None and answers.segment is not None:
+        table_input = [(indicator.id, inputs(indicator)) for indicator in survey_indicators]
+        order = _group_order(request.segment or "", segment_column, part3)
+        segments = segment(table_input, answers.segment, part3.survey.disclosure_threshold, order)
+
+    source = Source(
+        file=request.survey.name,
+        sha256=export.sha256,
+        format=export.format,
+        layout=export.layout,
+        sheet=export.sheet,
+        encoding=export.encoding,
+        delimiter=export.delimiter,
+        b2c_version=__version__,
+    )
+    results = build_results(
+        period,
+        answers.respondents,
+        export.excluded_rows,
+        source,
+        scores,
+        warnings,
+        segments,
+        segment_column.name if segment_column else None,
+    )
+    path = results_path(request.root, period)
+    action = _write(path, results, lang, request)
+    return ScoreOutcome(
+        lang=lang,
+        results=results,
+        path=path,
+        action=action,
+        indicators=survey_indicators,
+        matches=matches,
+        unused_scale_columns=answers.unused_scale_columns,
+        changes=_changes(request.root, part3, results),
+        period_known=known,
+        export_tracked=gitutil.is_tracked(request.survey.resolve()),
+    )
+
+
+def _resolve_period(request: ScoreRequest, part3: Part3) -> tuple[str, bool]:
+    known = [p.id for p in part3.periods]
+    if request.period is None:
+        for period in known:
+            if not results_path(request.root, period).exists():
+                return period, True
+        raise UsageError("score-which-period", known=", ".join(known) or "-")
+    if not PERIOD_PATTERN.fullmatch(request.period):
+        raise UsageError("score-bad-period", period=request.period)
+    return request.period, request.period in known
+
+
+def _segment_column(name: str, export: Export, part3: Part3, file: str) -> Column:
+    """The column to break results down by: its header, or a background question's id or text."""
+    wanted = {normalise(name)}
+    for question in part3.survey.background:
+        if normalise(question.id) == normalise(name):
+            wanted.add(normalise(question.text))
+    found = [
+        column
+        for column in export.columns
+        if any(normalise(h) in wanted or wanted & header_parts(h) for h in (column.name, *column.texts))
+    ]
+    if len(found) != 1:
+        names = " | ".join(c.name[:40] for c in (found or export.columns)[:8])
+        raise InputError("score-segment-column", where=file, column=name, columns=names)
+    return found[0]
+
+
+def _group_order(name: str, column: Column, part3: Part3) -> list[str]:
+    """The order to show groups in: a background question's options, or the export's own labels."""
+    for question in part3.survey.background:
+        if normalise(question.id) == normalise(name) and question.options:
+            return list(question.options)
+    return list(column.labels.values()) if column.labels else []
+
+
+def _warnings(scores: list[IndicatorScore], period: str, known: bool) -> list[ResultWarning]:
+    warnings = [] if known else [ResultWarning(code="period-not-in-workbook")]
+    for score in scores:
+        if score.estimate.n == 0:
+            warnings.append(ResultWarning(code="no-answers", indicator=score.id, n=0))
+        elif score.estimate.small:
+            warnings.append(ResultWarning(code="small-sample", indicator=score.id, n=score.estimate.n))
+    return warnings
+
+
+def _write(path: Path, results: Results, lang: Lang, request: ScoreRequest) -> Action:
+    """Write unless it would replace another export's results (exit 4 without --force)."""
+    text = to_yaml(results, lang)
+    display = f"{path.parent.name}/{path.name}"
+    action: Action = "written"
+    if path.exists():
+        try:
+            existing = read_results(path, display)
+        except InputError:
+            if not request.force:
+                raise Refused("score-results-unreadable", where=display) from None
+            action = "replaced"
+        else:
+            if existing.source.sha256 != results.source.sha256:
+                if not request.force:
+                    raise Refused(
+                        "score-other-export",
+                        where=display,
+                        period=results.period,
+                        file=existing.source.file,
+                    )
+                action = "replaced"
+            elif path.read_text("utf-8") == text:
+                return "unchanged"
+            else:
+                action = "updated"
+    if request.dry_run:
+        return "dry-run"
+    try:
+        path.parent.mkdir(exist_ok=True)
+        write_atomic(path, text)
+    except OSError as exc:
+        raise InputError("cannot-write", path=str(path), reason=exc.strerror or str(exc)) from None
+    return action
+
+
+def _changes(root: Path, part3: Part3, results: Results) -> dict[str, list[PeriodChange]]:
+    """Per indicator, the change from the baseline and from the previous measured period."""
+    others = {p: r for p, r in load_all(root, part3).items() if p != results.period}
+    order = [p.id for p in part3.periods]
+    if results.period not in order:
+        return {}
+    before = [p for p in order[: order.index(results.period)] if p in others]
+    if not before:
+        return {}
+    comparisons: list[tuple[Literal["baseline", "previous"], str]] = [("baseline", before[0])]
+    if before[-1] != before[0]:
+        comparisons.append(("previous", before[-1]))
+    changes: dict[str, list[PeriodChange]] = {}
+    for indicator in results.indicators:
+        later = Estimate(indicator.positive, indicator.n)
+        for against, period in comparisons:
+            earlier_result = next((i for i in others[period].indicators if i.id == indicator.id), None)
+            if earlier_result is None:
+                continue
+            found = change(Estimate(earlier_result.positive, earlier_result.n), later)
+            if found is not None:
+                changes.setdefault(indicator.id, []).append(PeriodChange(against, period, found))
+    return changes
+
+
+def as_dict(outcome: ScoreOutcome, root: Path) -> dict[str, Any]:
+    """The stable JSON shape of `b2c score --json`: the results file's figures, plus the changes against
+    earlier periods, the warnings as messages in the partnership's language, and where the results went."""
+    data = outcome.results.model_dump(mode="json")
+    names = {indicator.id: indicator.name for indicator in outcome.indicators}
+    for indicator in data["indicators"]:
+        indicator["name"] = names.get(indicator["id"], indicator["id"])
+        indicator["changes"] = [
+            {
+                "against": c.against,
+                "period": c.period,
+                "difference": c.change.difference,
+                "ci95": list(c.change.ci95),
+                "significant": c.change.significant,
+            }
+            for c in outcome.changes.get(indicator["id"], [])
+        ]
+        for item in indicator["items"]:
+            item["steps"] = {str(step): count for step, count in item["steps"].items()}
+    data["warnings"] = [
+        {**warning, "message": warning_message(warning, outcome.lang)} for warning in data["warnings"]
+    ]
+    data["results_file"] = outcome.path.relative_to(root).as_posix()
+    data["action"] = outcome.action
+    data["matches"] = [
+        {"indicator": m.item.indicator, "text": m.item.text, "column": m.column.name, "reason": m.reason}
+        for m in outcome.matches
+    ]
+    data["unused_scale_columns"] = outcome.unused_scale_columns
+    return data
+
+
+def warning_message(warning: dict[str, Any], lang: Lang) -> str:
+    params = {key: value for key, value in warning.items() if key != "code" and value is not None}
+    return tr(f"warning-{warning['code']}", lang, **params)

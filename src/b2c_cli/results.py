@@ -1,0 +1,150 @@
+"""Results files (`results/PERIOD.yaml`): building them from scores, writing them deterministically and
+reading them back for status, reports and the change between periods."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TypedDict
+
+from pydantic import ValidationError
+
+from b2c_cli.errors import InputError
+from b2c_cli.i18n import Lang, tr
+from b2c_cli.models.part3 import Part3
+from b2c_cli.models.results import (
+    RESULTS_SCHEMA_VERSION,
+    IndicatorResult,
+    ItemResult,
+    Results,
+    ResultWarning,
+    SegmentCellResult,
+    SegmentGroupResult,
+    SegmentResult,
+    Source,
+)
+from b2c_cli.scoring import Estimate, IndicatorScore, SegmentTable
+from b2c_cli.workbook.folder import RESULTS_DIR
+from b2c_cli.workbook.yamlfile import YamlProblem, dump, parse
+
+
+def results_path(root: Path, period: str) -> Path:
+    return root / RESULTS_DIR / f"{period}.yaml"
+
+
+class _Figures(TypedDict):
+    percent: float | None
+    positive: int
+    n: int
+    ci95: list[float] | None
+
+
+def _figures(estimate: Estimate) -> _Figures:
+    ci = estimate.ci95
+    return {
+        "percent": estimate.percent,
+        "positive": estimate.positive,
+        "n": estimate.n,
+        "ci95": list(ci) if ci else None,
+    }
+
+
+def build_results(
+    period: str,
+    respondents: int,
+    excluded_rows: dict[str, int],
+    source: Source,
+    scores: Sequence[IndicatorScore],
+    warnings: Sequence[ResultWarning],
+    segments: SegmentTable | None = None,
+    segment_column: str | None = None,
+) -> Results:
+    indicators = [
+        IndicatorResult(
+            id=score.id,
+            **_figures(score.estimate),
+            dont_know=score.dont_know,
+            blank=score.blank,
+            items=[
+                ItemResult(
+                    text=item.text,
+                    column=item.column,
+                    reverse=item.reverse,
+                    **_figures(item.estimate),
+                    dont_know=item.dont_know,
+                    blank=item.blank,
+                    steps=dict(zip(range(1, 6), item.steps, strict=True)),
+                )
+                for item in score.items
+            ],
+        )
+        for score in scores
+    ]
+    segment_result = None
+    if segments is not None and segment_column is not None:
+        segment_result = SegmentResult(
+            column=segment_column,
+            threshold=segments.threshold,
+            hidden_groups=segments.hidden_groups,
+            hidden_respondents=segments.hidden_respondents,
+            groups=[
+                SegmentGroupResult(
+                    group=group,
+                    respondents=size,
+                    indicators=[
+                        _segment_cell(row.indicator, next(c for c in row.cells if c.group == group).estimate)
+                        for row in segments.rows
+                    ],
+                )
+                for group, size in segments.groups
+            ],
+        )
+    return Results(
+        schema_version=RESULTS_SCHEMA_VERSION,
+        period=period,
+        respondents=respondents,
+        excluded_rows=dict(sorted(excluded_rows.items())),
+        source=source,
+        warnings=list(warnings),
+        indicators=indicators,
+        segments=segment_result,
+    )
+
+
+def _segment_cell(indicator: str, estimate: Estimate | None) -> SegmentCellResult:
+    if estimate is None:
+        return SegmentCellResult(indicator=indicator, suppressed=True)
+    return SegmentCellResult(indicator=indicator, **_figures(estimate))
+
+
+def to_yaml(results: Results, lang: Lang) -> str:
+    """The results file's text: a comment saying what it is, then the figures. No timestamps, so the same
+    export scored twice gives the same bytes."""
+    header = "\n".join(f"# {line}" for line in tr("results-file-header", lang).splitlines())
+    return header + "\n" + dump(results.model_dump())
+
+
+def read_results(path: Path, display: str) -> Results:
+    try:
+        document = parse(path.read_bytes())
+    except OSError as exc:
+        raise InputError("results-unreadable", where=display, reason=exc.strerror or str(exc)) from None
+    except YamlProblem as problem:
+        raise InputError("results-invalid", where=f"{display}:{problem.line or 1}") from None
+    try:
+        return Results.model_validate(document.data)
+    except ValidationError as exc:
+        loc = tuple(exc.errors()[0]["loc"])
+        mark = document.mark(loc)
+        raise InputError("results-invalid", where=f"{display}:{mark.line}") from None
+
+
+def load_all(root: Path, part3: Part3 | None) -> dict[str, Results]:
+    """Every results file, keyed by period: the workbook's periods in their order, then any others."""
+    folder = root / RESULTS_DIR
+    if not folder.is_dir():
+        return {}
+    known = [p.id for p in part3.periods] if part3 else []
+    files = {path.stem: path for path in folder.glob("*.yaml")}
+    order = [p for p in known if p in files] + sorted(p for p in files if p not in known)
+    return {period: read_results(files[period], f"{RESULTS_DIR}/{files[period].name}") for period in order}

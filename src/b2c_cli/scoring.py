@@ -1,0 +1,244 @@
+"""Scoring as pure functions, to be read beside DESIGN.md §3. No I/O: answers come in as codes per
+respondent (1-5 on the agree scale with 5 = most agreeing, DONT_KNOW, BLANK), figures go out.
+
+- Item score: the share of valid answers in the two most positive steps (top-2-box). For a reverse-worded
+  item the most positive steps are the disagreeing ones, so its answers are mirrored (6 - step) first.
+- Indicator score: each respondent with at least one valid answer on the indicator's items gets the mean
+  of those (mirrored) answers and counts as positive when that mean is at least 4.0. With one item this is
+  the item score.
+- Don't-know and blank answers are never in the denominator; they are counted.
+- Every estimate carries n, the positive count and a 95 % Wilson interval; a change between periods carries
+  a 95 % Newcombe interval and is significant only when that interval excludes 0.
+- A segment (group) below the disclosure threshold is never shown, nor one whose figures could be worked
+  out from the others and the total.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from b2c_cli import stats
+from b2c_cli.scale import BLANK, DONT_KNOW, STEPS
+
+MIN_SAMPLE = 50  # the guide: 50-100 residents
+POSITIVE_MEAN = 4  # a respondent is positive when the mean answer is at least this
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """positive out of n, with the derived figures as DESIGN.md §3 prescribes."""
+
+    positive: int
+    n: int
+
+    @property
+    def percent(self) -> float | None:
+        """One decimal, for results files and JSON."""
+        return stats.percent_one_decimal(self.positive, self.n) if self.n else None
+
+    @property
+    def display(self) -> int | None:
+        """A whole number, rounded half up, as the guide's table prints it."""
+        return stats.percent_whole(self.positive, self.n) if self.n else None
+
+    @property
+    def ci95(self) -> tuple[float, float] | None:
+        """The Wilson interval in percent, one decimal."""
+        if not self.n:
+            return None
+        low, high = stats.wilson(self.positive, self.n)
+        return stats.round_half_up(low * 100), stats.round_half_up(high * 100)
+
+    @property
+    def small(self) -> bool:
+        return self.n < MIN_SAMPLE
+
+
+@dataclass(frozen=True)
+class ItemInput:
+    """One item's answers, one code per respondent, in the same respondent order for every item."""
+
+    codes: Sequence[int]
+    reverse: bool = False
+    column: str = ""
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class ItemScore:
+    column: str
+    text: str
+    reverse: bool
+    estimate: Estimate
+    steps: tuple[int, int, int, int, int]  # how many answered step 1..5 as labelled, before mirroring
+    dont_know: int
+    blank: int
+
+
+@dataclass(frozen=True)
+class IndicatorScore:
+    id: str
+    estimate: Estimate
+    dont_know: int  # respondents with no valid answer and at least one don't-know
+    blank: int  # respondents who answered none of the indicator's items
+    items: tuple[ItemScore, ...]
+
+
+@dataclass(frozen=True)
+class Change:
+    """later - earlier in percentage points, with the Newcombe interval."""
+
+    difference: float
+    ci95: tuple[float, float]
+    significant: bool
+
+
+def oriented(step: int, reverse: bool) -> int:
+    """A step with 5 = most positive for the indicator: reverse-worded items are mirrored."""
+    return 6 - step if reverse else step
+
+
+def score_item(item: ItemInput) -> ItemScore:
+    counts = dict.fromkeys((*STEPS, DONT_KNOW, BLANK), 0)
+    for code in item.codes:
+        counts[code] += 1
+    steps = (counts[1], counts[2], counts[3], counts[4], counts[5])
+    n = sum(steps)
+    positive = sum(
+        count for step, count in zip(STEPS, steps, strict=True) if oriented(step, item.reverse) >= 4
+    )
+    return ItemScore(
+        column=item.column,
+        text=item.text,
+        reverse=item.reverse,
+        estimate=Estimate(positive, n),
+        steps=steps,
+        dont_know=counts[DONT_KNOW],
+        blank=counts[BLANK],
+    )
+
+
+def score_indicator(indicator_id: str, items: Sequence[ItemInput]) -> IndicatorScore:
+    """The respondent-mean rule over the indicator's items (top-2-box when there is one item)."""
+    if not items:
+        return IndicatorScore(indicator_id, Estimate(0, 0), 0, 0, ())
+    respondents = len(items[0].codes)
+    if any(len(item.codes) != respondents for item in items):
+        raise ValueError("every item needs one code per respondent")
+    n = positive = dont_know = blank = 0
+    for row in range(respondents):
+        total = count = 0
+        saw_dont_know = False
+        for item in items:
+            code = item.codes[row]
+            if code >= 1:
+                total += oriented(code, item.reverse)
+                count += 1
+            elif code == DONT_KNOW:
+                saw_dont_know = True
+        if count:
+            n += 1
+            if total >= POSITIVE_MEAN * count:  # mean >= 4.0, in integers
+                positive += 1
+        elif saw_dont_know:
+            dont_know += 1
+        else:
+            blank += 1
+    return IndicatorScore(
+        id=indicator_id,
+        estimate=Estimate(positive, n),
+        dont_know=dont_know,
+        blank=blank,
+        items=tuple(score_item(item) for item in items),
+    )
+
+
+def change(earlier: Estimate, later: Estimate) -> Change | None:
+    """The change from `earlier` to `later`; None when either has no answers."""
+    if not earlier.n or not later.n:
+        return None
+    low, high = stats.newcombe(earlier.positive, earlier.n, later.positive, later.n)
+    difference = later.positive / later.n - earlier.positive / earlier.n
+    return Change(
+        difference=stats.round_half_up(difference * 100),
+        ci95=(stats.round_half_up(low * 100), stats.round_half_up(high * 100)),
+        significant=not low <= 0 <= high,
+    )
+
+
+# -- segments ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SegmentCell:
+    group: str
+    respondents: int
+    estimate: Estimate | None  # None: suppressed
+
+
+@dataclass(frozen=True)
+class SegmentRow:
+    indicator: str
+    cells: tuple[SegmentCell, ...]  # only groups large enough to be named, in a stable order
+
+
+@dataclass(frozen=True)
+class SegmentTable:
+    threshold: int
+    groups: tuple[tuple[str, int], ...]  # named groups and their sizes
+    hidden_groups: int  # groups too small to be named at all
+    hidden_respondents: int
+    rows: tuple[SegmentRow, ...]
+
+
+def segment(
+    indicators: Sequence[tuple[str, Sequence[ItemInput]]],
+    groups: Sequence[str],
+    threshold: int,
+    order: Sequence[str] = (),
+) -> SegmentTable:
+    """Indicator scores per group (e.g. afdeling), with the disclosure rules: a group with fewer
+    respondents than `threshold` is neither named nor shown; a cell with n below it is suppressed; and
+    while the suppressed cells together (the hidden groups counted as one) have n below the threshold,
+    so that the total would give them away, the smallest shown cell is suppressed as well. Groups come in
+    `order` (e.g. the answer options' order), then alphabetically, with the blank group last."""
+    members: dict[str, list[int]] = {}
+    for row, group in enumerate(groups):
+        members.setdefault(group, []).append(row)
+    rank = {group: index for index, group in enumerate(order)}
+    named = sorted(
+        (g for g, rows in members.items() if len(rows) >= threshold),
+        key=lambda g: (g == "", rank.get(g, len(rank)), g),
+    )
+    hidden_rows = sorted(row for g, rows in members.items() if len(rows) < threshold for row in rows)
+    table_rows: list[SegmentRow] = []
+    for indicator_id, items in indicators:
+        scores = {group: _score_rows(indicator_id, items, members[group]) for group in named}
+        suppressed = {group for group, estimate in scores.items() if estimate.n < threshold}
+        hidden_n = _score_rows(indicator_id, items, hidden_rows).n if hidden_rows else 0
+        while (suppressed or hidden_n) and hidden_n + sum(scores[g].n for g in suppressed) < threshold:
+            shown = sorted((scores[g].n, g) for g in named if g not in suppressed)
+            if not shown:
+                break
+            suppressed.add(shown[0][1])
+        cells = tuple(
+            SegmentCell(group, len(members[group]), None if group in suppressed else scores[group])
+            for group in named
+        )
+        table_rows.append(SegmentRow(indicator_id, cells))
+    return SegmentTable(
+        threshold=threshold,
+        groups=tuple((group, len(members[group])) for group in named),
+        hidden_groups=sum(1 for rows in members.values() if len(rows) < threshold),
+        hidden_respondents=len(hidden_rows),
+        rows=tuple(table_rows),
+    )
+
+
+def _score_rows(indicator_id: str, items: Sequence[ItemInput], rows: Sequence[int]) -> Estimate:
+    return score_indicator(indicator_id, [_subset(item, rows) for item in items]).estimate
+
+
+def _subset(item: ItemInput, rows: Sequence[int]) -> ItemInput:
+    return ItemInput([item.codes[row] for row in rows], item.reverse, item.column, item.text)

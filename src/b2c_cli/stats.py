@@ -1,0 +1,59 @@
+"""The statistics of DESIGN.md §3, as pure functions: Wilson score intervals for a proportion, Newcombe's
+hybrid score interval for a difference of two proportions, and the rounding rules (half up)."""
+
+from __future__ import annotations
+
+import math
+from decimal import ROUND_HALF_UP, Decimal
+
+# The 97.5 % quantile of the standard normal distribution (two-sided 95 %), to full double precision.
+Z95 = 1.959963984540054
+
+
+def wilson(positive: int, n: int, z: float = Z95) -> tuple[float, float]:
+    """Wilson score interval for positive/n, as proportions in [0, 1]."""
+    if n <= 0 or not 0 <= positive <= n:
+        raise ValueError(f"wilson() needs 0 <= positive <= n and n > 0, got {positive}/{n}")
+    low, high = wilson_share(positive / n, n, z)
+    # At 0/n and n/n the bound is exactly 0 or 1; floating point would leave 1e-16 of noise.
+    return (0.0 if positive == 0 else low), (1.0 if positive == n else high)
+
+
+def wilson_share(share: float, n: int, z: float = Z95) -> tuple[float, float]:
+    """Wilson interval for a percentage entered by hand (a share in [0, 1] of n answers)."""
+    if n <= 0 or not 0 <= share <= 1:
+        raise ValueError(f"wilson_share() needs 0 <= share <= 1 and n > 0, got {share} of {n}")
+    z2 = z * z
+    denominator = 1 + z2 / n
+    centre = (share + z2 / (2 * n)) / denominator
+    half_width = z * math.sqrt(share * (1 - share) / n + z2 / (4 * n * n)) / denominator
+    return max(0.0, centre - half_width), min(1.0, centre + half_width)
+
+
+def newcombe(positive1: int, n1: int, positive2: int, n2: int, z: float = Z95) -> tuple[float, float]:
+    """Newcombe's hybrid score interval (his method 10, no continuity correction) for p2 - p1: the
+    change from the first proportion to the second, as proportions in [-1, 1]."""
+    p1, p2 = positive1 / n1, positive2 / n2
+    low1, high1 = wilson(positive1, n1, z)
+    low2, high2 = wilson(positive2, n2, z)
+    difference = p2 - p1
+    low = difference - math.sqrt((p2 - low2) ** 2 + (high1 - p1) ** 2)
+    high = difference + math.sqrt((high2 - p2) ** 2 + (p1 - low1) ** 2)
+    return max(-1.0, low), min(1.0, high)
+
+
+def percent_one_decimal(positive: int, n: int) -> float:
+    """100 * positive / n to one decimal, rounded half up exactly (no floating-point drift)."""
+    tenths = (2 * positive * 1000 + n) // (2 * n)
+    return tenths / 10
+
+
+def percent_whole(positive: int, n: int) -> int:
+    """100 * positive / n as the guide prints it (41%), rounded half up exactly."""
+    return (2 * positive * 100 + n) // (2 * n)
+
+
+def round_half_up(value: float, places: int = 1) -> float:
+    """A computed float (an interval bound, a difference) rounded half up to `places` decimals."""
+    quantum = Decimal(1).scaleb(-places)
+    return float(Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP))
