@@ -4,10 +4,12 @@ the filters the YAML and Markdown templates need."""
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from pathlib import Path
 
 import jinja2
+import jinja2.sandbox
 
 from b2c_cli.resources import templates_dir
 
@@ -31,19 +33,34 @@ def yaml_comment(text: str, indent: int = 0) -> str:
     return "\n".join(line.rstrip() for line in lines)
 
 
-def environment(folder: str, extra: Path | None = None) -> jinja2.Environment:
-    """Templates from `templates/<folder>` (and first from `extra`, an organisation's own, when given)."""
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
+
+
+def markdown_cell(value: object) -> str:
+    """Text made safe for a Markdown table cell or line: Markdown's special characters (and `|`, `<`)
+    backslash-escaped, line breaks as <br>, so a user's text can neither break the table nor become
+    markup or HTML."""
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", str(value))
+    lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    return "<br>".join(line for line in lines if line)
+
+
+def environment(folder: str, extra: Path | None = None, *, sandboxed: bool = False) -> jinja2.Environment:
+    """Templates from `templates/<folder>`, and first from `extra` (an organisation's own) when given.
+    HTML templates (*.html.j2) autoescape; an organisation's templates run in Jinja's sandbox."""
     search = [str(templates_dir() / folder)]
     if extra is not None:
         search.insert(0, str(extra))
-    env = jinja2.Environment(
+    cls = jinja2.sandbox.SandboxedEnvironment if sandboxed or extra is not None else jinja2.Environment
+    env = cls(
         loader=jinja2.FileSystemLoader(search),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
-        autoescape=False,
+        autoescape=lambda name: bool(name and name.endswith(".html.j2")),
     )
+    env.filters["md"] = markdown_cell
     env.filters["yq"] = yaml_quote
     env.filters["comment"] = yaml_comment
     return env

@@ -1,0 +1,114 @@
+"""`b2c report` as a library call: gather the workbook and results, build the table, ESRS section and
+agreement once, render the chosen formats in memory, then write only what changed, atomically."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import jinja2
+
+from b2c_cli.atomic import write_atomic
+from b2c_cli.errors import InputError, UsageError, WorkbookInvalid
+from b2c_cli.i18n import Lang
+from b2c_cli.results import load_all
+from b2c_cli.workbook.folder import REPORTS_DIR
+from b2c_cli.workbook.validate import check
+
+FORMATS = ("md", "html", "xlsx", "ics")
+DEFAULT_FORMATS = FORMATS
+XLSX_FILE = "esg-report.xlsx"
+ICS_FILE = "annual-wheel.ics"
+
+
+@dataclass(frozen=True)
+class ReportRequest:
+    root: Path
+    today: date
+    formats: tuple[str, ...] = DEFAULT_FORMATS
+    output: Path | None = None
+    lang: Lang | None = None
+    template_dir: Path | None = None
+    dry_run: bool = False
+
+
+@dataclass(frozen=True)
+class Written:
+    path: Path
+    changed: bool
+
+
+def parse_formats(text: str) -> tuple[str, ...]:
+    chosen = tuple(dict.fromkeys(part.strip().lower() for part in text.split(",") if part.strip()))
+    for value in chosen:
+        if value not in FORMATS:
+            raise UsageError("report-bad-format", value=value, choices=", ".join(FORMATS))
+    return chosen or DEFAULT_FORMATS
+
+
+def build_report(request: ReportRequest) -> tuple[list[Written], Lang]:
+    from b2c_cli.report.agreement import build_agreement
+    from b2c_cli.report.documents import build_context
+    from b2c_cli.report.esrs import esrs_entries
+    from b2c_cli.report.table import build_table
+
+    workbook, report = check(request.root, request.today)
+    partnership, part2, part3 = workbook.partnership, workbook.part2, workbook.part3
+    if report.errors or partnership is None or part2 is None or part3 is None:
+        first = report.errors[0].location if report.errors else None
+        raise WorkbookInvalid("report-workbook-invalid", where=first, count=len(report.errors) or 1)
+    lang = request.lang or workbook.lang
+    results = load_all(request.root, part3)
+    table = build_table(part3, results, lang)
+    esrs = esrs_entries(part3, table, lang)
+    agreement = build_agreement(partnership, part2, part3, lang)
+    context = build_context(partnership, part3, table, esrs, agreement, results, lang)
+
+    outputs: dict[str, bytes] = {}
+    if "md" in request.formats or "html" in request.formats:
+        for name, text in _render(context, request.template_dir).items():
+            if name.rsplit(".", 1)[1] in request.formats:
+                outputs[name] = text.encode("utf-8")
+    if "xlsx" in request.formats:
+        from b2c_cli.report.xlsx import render_xlsx
+
+        outputs[XLSX_FILE] = render_xlsx(context, results)
+    if "ics" in request.formats:
+        from b2c_cli.report.ics import render_ics
+
+        outputs[ICS_FILE] = render_ics(partnership, agreement, part3, lang)
+    folder = request.output if request.output is not None else request.root / REPORTS_DIR
+    return _write(folder, outputs, request.dry_run), lang
+
+
+def _render(context: object, template_dir: Path | None) -> dict[str, str]:
+    from b2c_cli.report.documents import ReportContext, render_documents
+
+    assert isinstance(context, ReportContext)
+    try:
+        return render_documents(context, template_dir)
+    except jinja2.TemplateError as exc:
+        name = getattr(exc, "filename", None) or getattr(exc, "name", None) or "?"
+        line = getattr(exc, "lineno", None)
+        where = f"{name}:{line}" if line else str(name)
+        raise InputError(
+            "report-template-error", where=where, template=Path(str(name)).name, reason=str(exc)[:120]
+        ) from None
+
+
+def _write(folder: Path, outputs: dict[str, bytes], dry_run: bool) -> list[Written]:
+    written = []
+    try:
+        for name, data in outputs.items():
+            path = folder / name
+            changed = not path.is_file() or path.read_bytes() != data
+            if changed and not dry_run:
+                folder.mkdir(parents=True, exist_ok=True)
+                write_atomic(path, data)
+            written.append(Written(path, changed))
+    except OSError as exc:
+        raise InputError(
+            "cannot-write", path=str(exc.filename or folder), reason=exc.strerror or str(exc)
+        ) from None
+    return written

@@ -1,0 +1,163 @@
+"""The Markdown and HTML documents: the ESG report (table, details, ESRS section) and the partnership
+agreement, rendered from Jinja templates in templates/report (or an organisation's own, in the sandbox).
+Everything a template shows is prepared here in the report's language, so templates only lay it out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from b2c_cli.i18n import Lang, decimal, tr
+from b2c_cli.models import Part3, Partnership
+from b2c_cli.models.part3 import MeetingLog
+from b2c_cli.models.results import Results
+from b2c_cli.rendering import environment
+from b2c_cli.report.agreement import AgreementDoc
+from b2c_cli.report.charts import row_chart
+from b2c_cli.report.esrs import EsrsEntry
+from b2c_cli.report.table import EsgTable, PeriodColumn, Row, Value
+
+DOCUMENTS = {
+    "esg-report.md": "esg-report.md.j2",
+    "esg-report.html": "esg-report.html.j2",
+    "agreement.md": "agreement.md.j2",
+    "agreement.html": "agreement.html.j2",
+}
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str  # "41%", "" when not measured
+    note: int | None  # the footnote with n, interval and change
+
+
+@dataclass(frozen=True)
+class RowView:
+    group: str  # "Faste indikatorer" on the first row of its group, else ""
+    row: Row
+    cells: tuple[Cell, ...]
+    met: str  # "Ja" / "Nej" / ""
+    chart: Markup
+
+
+@dataclass(frozen=True)
+class Footnote:
+    number: int
+    text: str
+
+
+@dataclass
+class ReportContext:
+    lang: Lang
+    partnership: Partnership
+    part3: Part3
+    table: EsgTable
+    rows: list[RowView]
+    footnotes: list[Footnote]
+    esrs: list[EsrsEntry]
+    meetings: list[MeetingLog]
+    agreement: AgreementDoc
+    sources: list[str]  # where each period's figures came from
+    notes: list[str] = field(default_factory=list)  # b2c's automatic notes, all rows
+
+
+def value_detail(value: Value, column: PeriodColumn, lang: Lang) -> str:
+    """'Baseline (2025): n = 100, 95 %-KI 31,9–50,8 %; ændring mod baseline ...' for one value."""
+    parts = []
+    if value.n is not None:
+        parts.append(f"n = {value.n}")
+    if value.ci95 is not None:
+        low, high = (decimal(bound, lang) for bound in value.ci95)
+        parts.append(tr("report-ci", lang, low=low, high=high))
+    if value.change is not None:
+        low, high = (decimal(bound, lang, signed=True) for bound in value.change.ci95)
+        parts.append(
+            tr(
+                "report-change-significant" if value.change.significant else "report-change-noise",
+                lang,
+                difference=decimal(value.change.difference, lang, signed=True),
+                low=low,
+                high=high,
+            )
+        )
+    if value.source == "manual":
+        parts.append(tr("report-manual-value", lang))
+    return f"{column.label}: " + ", ".join(parts) if parts else column.label
+
+
+def build_context(
+    partnership: Partnership,
+    part3: Part3,
+    table: EsgTable,
+    esrs: list[EsrsEntry],
+    agreement: AgreementDoc,
+    results: dict[str, Results],
+    lang: Lang,
+) -> ReportContext:
+    footnotes: list[Footnote] = []
+    rows: list[RowView] = []
+    previous_group = ""
+    for row in table.rows:
+        cells = []
+        for column, value in zip(table.columns, row.values, strict=True):
+            if value is None:
+                cells.append(Cell("", None))
+                continue
+            footnotes.append(Footnote(len(footnotes) + 1, value_detail(value, column, lang)))
+            cells.append(Cell(value.text, footnotes[-1].number))
+        group = tr(f"report-group-{row.group}", lang)
+        met = "" if row.target_met is None else tr("report-yes" if row.target_met else "report-no", lang)
+        rows.append(
+            RowView(
+                group=group if group != previous_group else "",
+                row=row,
+                cells=tuple(cells),
+                met=met,
+                chart=Markup(row_chart(row, table, tr("report-target", lang))),  # built escaped
+            )
+        )
+        previous_group = group
+    labels = {column.period: column.label for column in table.columns}
+    sources = [
+        tr(
+            "report-source-line",
+            lang,
+            period=labels.get(period, period),
+            file=result.source.file,
+            layout=result.source.layout,
+            respondents=result.respondents,
+        )
+        for period, result in results.items()
+    ]
+    return ReportContext(
+        lang=lang,
+        partnership=partnership,
+        part3=part3,
+        table=table,
+        rows=rows,
+        footnotes=footnotes,
+        esrs=esrs,
+        meetings=list(part3.evaluation_meetings),
+        agreement=agreement,
+        sources=sources,
+        notes=[note for row in table.rows for note in row.notes],
+    )
+
+
+def render_documents(context: ReportContext, template_dir: Path | None = None) -> dict[str, str]:
+    """File name -> text, for each document. The same context gives the same bytes."""
+    env = environment("report", template_dir)
+    lang = context.lang
+    env.globals["tr"] = lambda key, **params: tr(key, lang, **params)
+    env.globals["num"] = lambda value, places=1: decimal(value, lang, places)
+    env.filters["isodate"] = _isodate
+    variables: dict[str, Any] = {"r": context, "p": context.partnership, "lang": lang}
+    return {name: env.get_template(template).render(**variables) for name, template in DOCUMENTS.items()}
+
+
+def _isodate(value: date | None) -> str:
+    return value.isoformat() if value else ""
