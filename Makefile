@@ -1,4 +1,4 @@
-# make demo: set up .venv and run the main job on the bundled example (init, validate, score, report, status).
+# make demo: set up .venv and run the main job on the bundled example (init, validate, score, report, questionnaire, status).
 # make test: set up .venv with the dev tools and run every check (ruff, mypy --strict, pytest).
 PYTHON ?= python3
 VENV := .venv
@@ -31,6 +31,7 @@ demo: $(RUNTIME)
 	$(BIN)/b2c score $(EXPORTS)/hedemarken-baseline-surveyxact.xlsx --dir $(EXAMPLE) --period baseline
 	$(BIN)/b2c score $(EXPORTS)/hedemarken-2026-google-forms.csv --dir $(EXAMPLE) --period 2026 --segment alder
 	$(BIN)/b2c report $(EXAMPLE)
+	$(BIN)/b2c questionnaire $(EXAMPLE)
 	$(BIN)/b2c status $(EXAMPLE)
 
 lint: $(DEV)

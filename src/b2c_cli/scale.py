@@ -18,6 +18,20 @@ MIXED: Final = -2  # a label that merges neutral and don't-know: its meaning is 
 
 STEPS: Final = (1, 2, 3, 4, 5)
 
+# The labels b2c prints on questionnaires and offers in data-entry sheets: the guide's five steps from
+# 'Helt enig' to 'Helt uenig', then don't-know. Every one of them is recognised by `classify`.
+ANSWER_LABELS: Final[dict[str, tuple[str, ...]]] = {
+    "da": ("Helt enig", "Delvis enig", "Hverken enig eller uenig", "Delvis uenig", "Helt uenig", "Ved ikke"),
+    "en": (
+        "Strongly agree",
+        "Agree",
+        "Neither agree nor disagree",
+        "Disagree",
+        "Strongly disagree",
+        "Don't know",
+    ),
+}
+
 _STEP_LABELS: dict[int, tuple[str, ...]] = {
     5: (
         "helt enig",

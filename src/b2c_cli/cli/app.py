@@ -10,7 +10,15 @@ import typer
 from typer.core import TyperGroup
 
 from b2c_cli.__about__ import __version__
-from b2c_cli.cli import init_cmd, report_cmd, schema_cmd, score_cmd, status_cmd, validate_cmd
+from b2c_cli.cli import (
+    init_cmd,
+    questionnaire_cmd,
+    report_cmd,
+    schema_cmd,
+    score_cmd,
+    status_cmd,
+    validate_cmd,
+)
 from b2c_cli.cli.output import error
 from b2c_cli.cli.state import State
 from b2c_cli.errors import B2CError, ExitCode
@@ -78,3 +86,6 @@ app.command("status", help=status_cmd.HELP, epilog=status_cmd.EXAMPLES)(status_c
 app.command("schema", help=schema_cmd.HELP, epilog=schema_cmd.EXAMPLES)(schema_cmd.schema)
 app.command("score", help=score_cmd.HELP, epilog=score_cmd.EXAMPLES)(score_cmd.score)
 app.command("report", help=report_cmd.HELP, epilog=report_cmd.EXAMPLES)(report_cmd.report)
+app.command("questionnaire", help=questionnaire_cmd.HELP, epilog=questionnaire_cmd.EXAMPLES)(
+    questionnaire_cmd.questionnaire
+)

@@ -79,7 +79,7 @@ def build_report(request: ReportRequest) -> tuple[list[Written], Lang]:
 
         outputs[ICS_FILE] = render_ics(partnership, agreement, part3, lang)
     folder = request.output if request.output is not None else request.root / REPORTS_DIR
-    return _write(folder, outputs, request.dry_run), lang
+    return write_outputs(folder, outputs, request.dry_run), lang
 
 
 def _render(context: object, template_dir: Path | None) -> dict[str, str]:
@@ -97,7 +97,8 @@ def _render(context: object, template_dir: Path | None) -> dict[str, str]:
         ) from None
 
 
-def _write(folder: Path, outputs: dict[str, bytes], dry_run: bool) -> list[Written]:
+def write_outputs(folder: Path, outputs: dict[str, bytes], dry_run: bool) -> list[Written]:
+    """Write each output whose bytes differ from what is there (atomically); report what changed."""
     written = []
     try:
         for name, data in outputs.items():

@@ -21,6 +21,7 @@ from b2c_cli.workbook.folder import (
     PART2_FILE,
     PART3_FILE,
     PARTNERSHIP_FILE,
+    RESULTS_DIR,
     Workbook,
     load_workbook,
 )
@@ -291,6 +292,26 @@ class _Rules:
                 )
 
         self.manual_values(file, part3)
+        self.overdue_measurements(file, part3)
+
+    def overdue_measurements(self, file: str, part3: Part3) -> None:
+        """A survey period whose planned date has passed with no results file: the yearly measurement the
+        guide asks for has not been scored."""
+        if not any(indicator.kind == "survey" for indicator in part3.indicators):
+            return
+        for i, period in enumerate(part3.periods):
+            planned = period.planned_date
+            if planned is None or planned >= self.today:
+                continue
+            if not (self.wb.root / RESULTS_DIR / f"{period.id}.yaml").exists():
+                self.add(
+                    file,
+                    ("periods", i, "planned_date"),
+                    "measurement-overdue",
+                    "warning",
+                    period=period.id,
+                    date=planned,
+                )
 
     def indicator(self, file: str, path: Path_, indicator: Indicator) -> None:
         if indicator.id in FIXED_INDICATOR_IDS and indicator.kind != "survey":

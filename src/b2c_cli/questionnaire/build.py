@@ -1,0 +1,66 @@
+"""`b2c questionnaire` as a library call: the questionnaire from the workbook, rendered in the chosen
+formats in memory, then written where it changed, atomically."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from b2c_cli.errors import UsageError, WorkbookInvalid
+from b2c_cli.i18n import Lang, tr
+from b2c_cli.rendering import environment
+from b2c_cli.report.build import Written, write_outputs
+from b2c_cli.workbook.folder import PART3_FILE, PARTNERSHIP_FILE
+from b2c_cli.workbook.validate import check
+
+FORMATS = ("md", "html", "xlsx", "csv")
+OUTPUT_DIR = "questionnaire"
+
+
+@dataclass(frozen=True)
+class QuestionnaireRequest:
+    root: Path
+    today: date
+    formats: tuple[str, ...] = FORMATS
+    output: Path | None = None
+    lang: Lang | None = None
+    dry_run: bool = False
+
+
+def parse_formats(text: str) -> tuple[str, ...]:
+    chosen = tuple(dict.fromkeys(part.strip().lower() for part in text.split(",") if part.strip()))
+    for value in chosen:
+        if value not in FORMATS:
+            raise UsageError("report-bad-format", value=value, choices=", ".join(FORMATS))
+    return chosen or FORMATS
+
+
+def build_questionnaire_files(request: QuestionnaireRequest) -> tuple[list[Written], Lang]:
+    from b2c_cli.questionnaire.model import build_questionnaire
+    from b2c_cli.questionnaire.sheets import entry_workbook, import_csv, import_workbook, qualtrics_txt
+
+    workbook, report = check(request.root, request.today)
+    blocking = [p for p in report.errors if p.file in (PARTNERSHIP_FILE, PART3_FILE)]
+    if blocking or workbook.partnership is None or workbook.part3 is None:
+        first = blocking[0].location if blocking else None
+        raise WorkbookInvalid("score-workbook-invalid", where=first, count=len(blocking) or 1)
+    lang = request.lang or workbook.lang
+    q = build_questionnaire(workbook.partnership, workbook.part3, lang)
+
+    outputs: dict[str, bytes] = {}
+    if "md" in request.formats or "html" in request.formats:
+        env = environment("questionnaire")
+        env.globals["tr"] = lambda key, **params: tr(key, lang, **params)
+        for kind in ("md", "html"):
+            if kind in request.formats:
+                text = env.get_template(f"questionnaire.{kind}.j2").render(q=q, p=q.partnership, lang=lang)
+                outputs[f"questionnaire.{kind}"] = text.encode("utf-8")
+    if "xlsx" in request.formats:
+        outputs["data-entry.xlsx"] = entry_workbook(q)
+        outputs["import.xlsx"] = import_workbook(q)
+    if "csv" in request.formats:
+        outputs["import.csv"] = import_csv(q)
+        outputs["qualtrics-import.txt"] = qualtrics_txt(q)
+    folder = request.output if request.output is not None else request.root / OUTPUT_DIR
+    return write_outputs(folder, outputs, request.dry_run), lang
