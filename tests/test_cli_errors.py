@@ -118,7 +118,8 @@ def test_usage_errors_exit_2(run: Run, args: list[str]) -> None:
 def test_no_command_shows_help(run: Run) -> None:
     result = run()
     assert result.exit_code == 2
-    assert "Usage: b2c [OPTIONS] COMMAND" in result.stdout
+    # A usage error (exit 2): the help goes to stderr, as every usage message does.
+    assert "Usage: b2c [OPTIONS] COMMAND" in result.stderr
 
 
 @pytest.mark.parametrize("command", [["validate"], ["status"], ["schema"]])

@@ -274,7 +274,7 @@ def as_dict(outcome: ScoreOutcome, root: Path) -> dict[str, Any]:
         for item in indicator["items"]:
             item["steps"] = {str(step): count for step, count in item["steps"].items()}
     data["warnings"] = [
-        {**warning, "message": warning_message(warning, outcome.lang)} for warning in data["warnings"]
+        {**warning, "message": warning_message(warning, outcome.lang, names)} for warning in data["warnings"]
     ]
     data["results_file"] = outcome.path.relative_to(root).as_posix()
     data["action"] = outcome.action
@@ -286,6 +286,9 @@ def as_dict(outcome: ScoreOutcome, root: Path) -> dict[str, Any]:
     return data
 
 
-def warning_message(warning: dict[str, Any], lang: Lang) -> str:
+def warning_message(warning: dict[str, Any], lang: Lang, names: dict[str, str] | None = None) -> str:
+    """A warning in words, naming the indicator as the workbook names it."""
     params = {key: value for key, value in warning.items() if key != "code" and value is not None}
+    if names and "indicator" in params:
+        params["indicator"] = names.get(str(params["indicator"]), params["indicator"])
     return tr(f"warning-{warning['code']}", lang, **params)

@@ -123,7 +123,7 @@ def _show(outcome: ScoreOutcome, data: dict[str, Any], lang: Lang, explain: bool
     for indicator in data["indicators"]:
         table.add_row(
             indicator["name"],
-            _percent(indicator["percent"]),
+            _percent(indicator),
             f"{indicator['positive']}/{indicator['n']}",
             _interval(indicator["ci95"]),
             str(indicator["dont_know"]),
@@ -152,9 +152,7 @@ def _segment_table(segments: dict[str, Any], outcome: ScoreOutcome, lang: Lang) 
         table.add_column(names.get(indicator_id, indicator_id), justify="right")
     for group in segments["groups"]:
         cells = [
-            tr("score-suppressed", lang)
-            if cell["suppressed"]
-            else f"{_percent(cell['percent'])} (n={cell['n']})"
+            tr("score-suppressed", lang) if cell["suppressed"] else f"{_percent(cell)} (n={cell['n']})"
             for cell in group["indicators"]
         ]
         table.add_row(group["group"] or tr("score-group-blank", lang), str(group["respondents"]), *cells)
@@ -182,8 +180,13 @@ def _explain_table(data: dict[str, Any], lang: Lang) -> Table:
     return table
 
 
-def _percent(value: float | None) -> str:
-    return "-" if value is None else f"{value:.1f}%"
+def _percent(figures: dict[str, Any]) -> str:
+    """A percentage on screen as the guide prints it (DESIGN.md §3): whole, rounded half up from the counts
+    (rounding the stored one decimal again would turn 42.45 into 42.5 and then 43)."""
+    from b2c_cli.stats import percent_whole
+
+    n = figures["n"]
+    return f"{percent_whole(figures['positive'], n)}%" if n else "-"
 
 
 def _interval(ci: list[float] | None) -> str:

@@ -233,17 +233,25 @@ def choose_delimiter(sample: str, at_end: bool, display: str, offset: int = 0) -
     """The delimiter among ; , and tab that gives every sampled record (quotes honoured) the header's field
     count, with more than one field; of several, the one giving the most fields. csv.Sniffer guesses from
     character frequencies and reads a semicolon file with decimal commas as comma-separated, so it is not
-    used. When none fits, the best-looking one's first bad record is reported. `sample` ends at a line end
-    (or the end of the file when `at_end`); `offset` is the number of lines above it (a `sep=` line)."""
+    used. When none fits, the first bad record of the one that reads furthest is reported. `sample` ends at
+    a line end (or the end of the file when `at_end`); `offset` is the number of lines above it (a `sep=`
+    line)."""
     candidates = [_try_delimiter(sample, delimiter, at_end, offset) for delimiter in DELIMITERS]
     fitting = [c for c in candidates if c.header_fields > 1 and c.bad_row is None and c.error_row is None]
     if fitting:
         return max(fitting, key=lambda c: c.header_fields).delimiter  # max keeps the first of equals
-    best = max(candidates, key=lambda c: c.header_fields)
-    if best.header_fields == 0:  # only blank lines
+    widest = max(candidates, key=lambda c: c.header_fields)
+    if widest.header_fields == 0:  # only blank lines
         raise InputError("export-no-data", where=display)
-    if best.header_fields == 1:
+    if widest.header_fields == 1:
         raise InputError("export-no-delimiter", where=display)
+    # The delimiter that reads furthest before its first bad record is the file's: in a semicolon file
+    # whose statements hold commas, the comma splits the header widest but fails at once on row 2, which
+    # would point the user at the wrong row. Of equals, the one giving the most fields.
+    best = max(
+        (c for c in candidates if c.header_fields > 1),
+        key=lambda c: (c.bad_row or c.error_row or 0, c.header_fields),
+    )
     if best.error_row is not None:
         raise InputError(best.error_key, where=f"{display}:{best.error_row}")
     assert best.bad_row is not None
