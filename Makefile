@@ -9,7 +9,7 @@ EXAMPLE := examples/hedemarken-nortec
 EXPORTS := examples/exports
 DEMO := build/demo
 
-.PHONY: demo test lint typecheck unit clean
+.PHONY: demo test lint typecheck unit bench clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,3 +48,7 @@ test: lint typecheck unit
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .pytest_cache .ruff_cache .hypothesis
+
+# make bench: the benchmark table (100,000-row exports, 1,000 and 2,000 partnerships; several minutes).
+bench: $(DEV)
+	$(BIN)/python tests/benchmarks/bench.py

@@ -15,11 +15,14 @@ respondent (1-5 on the agree scale with 5 = most agreeing, DONT_KNOW, BLANK), fi
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from b2c_cli import stats
 from b2c_cli.scale import BLANK, DONT_KNOW, STEPS
+
+K = TypeVar("K", bound=Hashable)
 
 MIN_SAMPLE = 50  # the guide: 50-100 residents
 POSITIVE_MEAN = 4  # a respondent is positive when the mean answer is at least this
@@ -215,13 +218,8 @@ def segment(
     table_rows: list[SegmentRow] = []
     for indicator_id, items in indicators:
         scores = {group: _score_rows(indicator_id, items, members[group]) for group in named}
-        suppressed = {group for group, estimate in scores.items() if estimate.n < threshold}
         hidden_n = _score_rows(indicator_id, items, hidden_rows).n if hidden_rows else 0
-        while (suppressed or hidden_n) and hidden_n + sum(scores[g].n for g in suppressed) < threshold:
-            shown = sorted((scores[g].n, g) for g in named if g not in suppressed)
-            if not shown:
-                break
-            suppressed.add(shown[0][1])
+        suppressed = suppress({group: estimate.n for group, estimate in scores.items()}, threshold, hidden_n)
         cells = tuple(
             SegmentCell(group, len(members[group]), None if group in suppressed else scores[group])
             for group in named
@@ -234,6 +232,19 @@ def segment(
         hidden_respondents=len(hidden_rows),
         rows=tuple(table_rows),
     )
+
+
+def suppress(sizes: Mapping[K, int], threshold: int, hidden: int = 0) -> set[K]:
+    """The cells not to show, given each cell's n: those below the threshold, and then, while the hidden
+    part (those cells, plus `hidden` answers not shown in any cell) is below the threshold and so could be
+    worked out from the total, the smallest shown cell as well."""
+    suppressed = {key for key, n in sizes.items() if n < threshold}
+    while (suppressed or hidden) and hidden + sum(sizes[key] for key in suppressed) < threshold:
+        shown = sorted((n, str(key), key) for key, n in sizes.items() if key not in suppressed)
+        if not shown:
+            break
+        suppressed.add(shown[0][2])
+    return suppressed
 
 
 def _score_rows(indicator_id: str, items: Sequence[ItemInput], rows: Sequence[int]) -> Estimate:

@@ -12,6 +12,7 @@ from typer.core import TyperGroup
 from b2c_cli.__about__ import __version__
 from b2c_cli.cli import (
     init_cmd,
+    portfolio_cmd,
     questionnaire_cmd,
     report_cmd,
     schema_cmd,
@@ -56,6 +57,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Plain help: Typer's rich help imports rich, markdown-it and more, tripling the time `b2c --help` takes.
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -89,3 +92,4 @@ app.command("report", help=report_cmd.HELP, epilog=report_cmd.EXAMPLES)(report_c
 app.command("questionnaire", help=questionnaire_cmd.HELP, epilog=questionnaire_cmd.EXAMPLES)(
     questionnaire_cmd.questionnaire
 )
+app.command("portfolio", help=portfolio_cmd.HELP, epilog=portfolio_cmd.EXAMPLES)(portfolio_cmd.portfolio)

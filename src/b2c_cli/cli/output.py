@@ -5,18 +5,24 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any
-
-from rich.console import Console
+from typing import TYPE_CHECKING, Any
 
 from b2c_cli.i18n import Lang, tr
 
+if TYPE_CHECKING:
+    from rich.console import Console
 
+
+# rich is imported when something is printed, not when the command line starts (`b2c --help` stays fast).
 def stdout() -> Console:
+    from rich.console import Console
+
     return Console(markup=False, highlight=False, soft_wrap=True)
 
 
 def stderr() -> Console:
+    from rich.console import Console
+
     return Console(stderr=True, markup=False, highlight=False, soft_wrap=True)
 
 

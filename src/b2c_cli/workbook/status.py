@@ -145,7 +145,7 @@ def part3_questions(part3: Part3, measured: list[str]) -> list[bool]:
 
 
 def measured_periods(root: Path, part3: Part3 | None) -> list[str]:
-    """Periods that have a results file from `b2c score` or a manual value for every non-survey indicator."""
+    """Periods that have a results file from `b2c score`."""
     if part3 is None:
         return []
     return [p.id for p in part3.periods if (root / RESULTS_DIR / f"{p.id}.yaml").is_file()]
@@ -153,6 +153,12 @@ def measured_periods(root: Path, part3: Part3 | None) -> list[str]:
 
 def status(root: Path, today: date) -> Status:
     workbook, report = check(root, today)
+    return status_of(workbook, report, today)
+
+
+def status_of(workbook: Workbook, report: Report, today: date) -> Status:
+    """The status of a partnership already loaded and checked (the portfolio reuses its parse)."""
+    root = workbook.root
     measured = measured_periods(root, workbook.part3)
     parts = _parts(workbook, measured)
     large = workbook.partnership is None or workbook.partnership.size == "large"

@@ -13,16 +13,40 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from yaml.composer import Composer
-from yaml.events import AliasEvent, MappingStartEvent, ScalarEvent, SequenceStartEvent
+from yaml.events import (
+    AliasEvent,
+    DocumentEndEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+    StreamStartEvent,
+)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.parser import Parser
 from yaml.reader import Reader, ReaderError
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
+
+
+def _libyaml_parser() -> Any:
+    """libyaml's parser, shipped in PyYAML's wheels, for the fast path below; None in a PyYAML built
+    without it (then the pure-Python path does it all)."""
+    try:
+        from yaml import _yaml
+    except ImportError:  # pragma: no cover
+        return None
+    return _yaml.CParser
+
+
+_CParser: Any = _libyaml_parser()
 
 Path = tuple[str | int, ...]
 
@@ -30,8 +54,7 @@ _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _NBSP = ("\u00a0", "\u202f", "\u2007")  # non-breaking spaces that look like indentation
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
     line: int  # 1-based
     column: int  # 1-based
 
@@ -116,6 +139,8 @@ _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 def _check_indentation(text: str, inside_scalars: frozenset[int] = frozenset()) -> None:
     """Refuse a line indented with a tab or a non-breaking space, except a continuation line of a multi-line
     text, where the character is part of the text (and where `dump` may put it)."""
+    if "\t" not in text and not any(space in text for space in _NBSP):
+        return  # nearly every file: nothing to look for
     for number, line in enumerate(_LINE_BREAK.split(text), start=1):
         if number in inside_scalars:
             continue
@@ -159,6 +184,11 @@ def _syntax_problem(exc: yaml.MarkedYAMLError) -> YamlProblem:
 def parse(raw: bytes) -> YamlDocument:
     """Parse one YAML file's bytes into plain dicts, lists, strings and None, with positions."""
     text = decode(raw)
+    fast = _parse_fast(text)
+    if fast is not None:
+        document, continuation = fast
+        _check_indentation(text, continuation)
+        return document
     try:
         root = _Loader(text).get_single_node()
         if root is None:
@@ -170,6 +200,84 @@ def parse(raw: bytes) -> YamlDocument:
         raise _as_problem(exc, text) from None
     _check_indentation(text, _continuation_lines(root))
     return doc
+
+
+_FAST_MAX_DEPTH = 50  # workbooks nest six deep; anything deeper takes the careful path
+
+
+def _parse_fast(text: str) -> tuple[YamlDocument, frozenset[int]] | None:
+    """The same document built straight from libyaml's events, about ten times faster than PyYAML's
+    pure-Python parser (a portfolio reads thousands of files). Anything out of the ordinary (a syntax
+    error, an alias, an anchor, a tag, a complex or duplicate key, several documents or none) gives None,
+    and the pure-Python path above, which knows the precise message for each, decides."""
+    if _CParser is None:
+        return None
+    document = YamlDocument(None, {}, {})
+    continuation: set[int] = set()
+    # Each open collection: (its container, its path, the pending key of a mapping or None).
+    stack: list[list[Any]] = []
+    documents = 0
+    try:
+        parser = _CParser(text)
+        while True:
+            event: Any = parser.get_event()  # libyaml's events always carry their marks
+            if isinstance(event, StreamEndEvent):
+                break
+            if isinstance(event, DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    return None
+                continue
+            if isinstance(event, MappingEndEvent | SequenceEndEvent):
+                stack.pop()
+                continue
+            if isinstance(event, StreamStartEvent | DocumentEndEvent):
+                continue
+            if not isinstance(event, ScalarEvent | MappingStartEvent | SequenceStartEvent):
+                return None  # an alias
+            if event.anchor is not None or event.tag not in (None, "!"):
+                return None
+            mark = _mark(event.start_mark)
+            if isinstance(event, ScalarEvent):
+                start: Any = event.start_mark
+                end: Any = event.end_mark
+                last = end.line + 1 if end.column > 0 else end.line  # 1-based; a block text ends at column 0
+                continuation.update(range(start.line + 2, last + 1))
+            if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
+                container, path, _ = stack[-1]  # this event is a mapping key
+                if not isinstance(event, ScalarEvent) or event.value in container:
+                    return None
+                stack[-1][2] = event.value
+                document.key_marks[(*path, event.value)] = mark
+                continue
+            value: Any
+            if isinstance(event, ScalarEvent):
+                plain = event.style in (None, "")
+                value = None if plain and event.value in _NULLS else event.value
+            else:
+                value = {} if isinstance(event, MappingStartEvent) else []
+            if not stack:
+                here: Path = ()
+                document.data = value
+            else:
+                parent = stack[-1]
+                if isinstance(parent[0], dict):
+                    here = (*parent[1], parent[2])
+                    parent[0][parent[2]] = value
+                    parent[2] = None
+                else:
+                    here = (*parent[1], len(parent[0]))
+                    parent[0].append(value)
+            document.marks[here] = mark
+            if not isinstance(event, ScalarEvent):
+                stack.append([value, here, None])
+                if len(stack) > _FAST_MAX_DEPTH:
+                    return None
+    except (yaml.YAMLError, RecursionError):
+        return None
+    if documents != 1 or () not in document.marks:
+        return None
+    return document, frozenset(continuation)
 
 
 def _as_problem(exc: Exception, text: str) -> YamlProblem:

@@ -1,0 +1,115 @@
+"""`b2c portfolio ROOT`: every partnership under ROOT in one organisation-level view."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from b2c_cli.cli.common import JsonOption, LangOption, state
+from b2c_cli.cli.output import print_json, stderr, stdout
+from b2c_cli.cli.state import today
+from b2c_cli.i18n import tr
+
+HELP = (
+    "Find every partnership (b2c.yaml) under ROOT, validate each (a broken one is listed with its problems "
+    "and does not stop the others), and write one organisation-level view: a row per partnership with each "
+    "indicator's latest value against its target and its step in the guide, a roll-up per indicator and "
+    "year (partnerships measuring it, how many met their target, the pooled percentage with its Wilson "
+    "interval) and an ESRS S3/S4 summary. Small groups stay hidden."
+)
+EXAMPLES = (
+    "Examples:  b2c portfolio partnerships/  |  b2c portfolio . --year 2026 --format xlsx,json  |  "
+    "b2c portfolio . --json"
+)
+
+
+def portfolio(
+    ctx: typer.Context,
+    root: Annotated[Path, typer.Argument(help="The folder to search for partnerships.", show_default=False)],
+    formats: Annotated[
+        str, typer.Option("--format", help="Comma-separated: md, html, xlsx, json (default: all).")
+    ] = "md,html,xlsx,json",
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Folder to write to (default: ROOT/portfolio/).", show_default=False
+        ),
+    ] = None,
+    year: Annotated[int | None, typer.Option(help="Only this year's measurements.")] = None,
+    lang: LangOption = None,
+    as_json: JsonOption = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Work everything out; write nothing.")] = False,
+) -> None:
+    from b2c_cli.portfolio.build import PortfolioRequest, build_portfolio_files, parse_formats
+
+    run = state(ctx)
+    if lang is not None:
+        run.lang = lang
+    lang_ = run.lang
+    with _Progress() as progress:
+        result, data, written = build_portfolio_files(
+            PortfolioRequest(
+                root=root,
+                today=today(),
+                formats=parse_formats(formats),
+                output=output,
+                lang=lang_,
+                year=year,
+                dry_run=dry_run,
+                progress=progress,
+            )
+        )
+    if as_json:
+        print_json(data)
+    else:
+        out = stdout()
+        for item in written:
+            key = (
+                "report-would-write"
+                if dry_run and item.changed
+                else ("report-wrote" if item.changed else "report-unchanged")
+            )
+            out.print(tr(key, lang_, path=str(item.path)))
+    if not result.summaries:
+        stderr().print(tr("pf-none", lang_, path=str(root)))
+    else:
+        stderr().print(
+            tr(
+                "pf-summary",
+                lang_,
+                total=len(result.summaries),
+                valid=len(result.valid),
+                broken=len(result.broken),
+            )
+        )
+        for summary in result.broken:
+            for problem in summary.problems[:3]:
+                stderr().print(f"  {summary.path}: {problem.location}: {problem.message}", style="red")
+
+
+class _Progress:
+    """A progress bar on stderr while many folders are read, when stderr is a terminal."""
+
+    def __init__(self) -> None:
+        self.bar: Any = None
+
+    def __enter__(self) -> Any:
+        if not sys.stderr.isatty():
+            return None
+        from rich.progress import Progress
+
+        self.bar = Progress(console=stderr(), transient=True)
+        self.bar.start()
+        task = self.bar.add_task("", total=None)
+
+        def update(done: int, total: int) -> None:
+            self.bar.update(task, completed=done, total=total)
+
+        return update
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()

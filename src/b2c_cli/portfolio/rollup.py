@@ -1,0 +1,134 @@
+"""The organisation's view over its partnerships, as data: a row per partnership with each indicator's
+latest value against its target, and per indicator and year a roll-up: how many partnerships measured it,
+how many met their target, and the pooled percentage (sum of positives over sum of n) with its Wilson
+interval. The disclosure rules of DESIGN.md §3 hold for every number: a value resting on fewer answers than
+the threshold is not shown, and neither is one that could be worked out from a total and the others."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from b2c_cli.models import FIXED_INDICATOR_IDS
+from b2c_cli.models.part3 import DEFAULT_DISCLOSURE_THRESHOLD
+from b2c_cli.portfolio.summary import Measured, Summary
+from b2c_cli.scoring import Estimate, suppress
+
+
+@dataclass(frozen=True)
+class IndicatorColumn:
+    id: str
+    name: str
+    kind: str
+    esrs: str
+    partnerships: int  # how many partnerships have it
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A partnership's value as the portfolio may show it."""
+
+    measured: Measured
+    suppressed: bool
+
+
+@dataclass(frozen=True)
+class RollupRow:
+    indicator: IndicatorColumn
+    year: int
+    partnerships: int
+    with_target: int
+    met: int
+    pooled: Estimate | None  # percentages: sum of positives over sum of n; None when not poolable or hidden
+    pooled_hidden: bool  # there are answers, but too few to show
+    total: float | None  # counts: the sum over partnerships
+
+
+@dataclass
+class Portfolio:
+    threshold: int
+    year: int | None
+    summaries: list[Summary]
+    columns: list[IndicatorColumn]
+    cells: dict[tuple[str, str], Shown]  # (partnership path, indicator id) -> its latest value
+    rollup: list[RollupRow]
+
+    @property
+    def valid(self) -> list[Summary]:
+        return [s for s in self.summaries if s.valid]
+
+    @property
+    def broken(self) -> list[Summary]:
+        return [s for s in self.summaries if not s.valid]
+
+    def rows_for(self, year: int) -> list[RollupRow]:
+        return [row for row in self.rollup if row.year == year]
+
+    @property
+    def years(self) -> list[int]:
+        return sorted({row.year for row in self.rollup})
+
+
+def indicator_columns(summaries: Sequence[Summary]) -> list[IndicatorColumn]:
+    """Every indicator id in use: the guide's fixed ones first, then the others by how many use them."""
+    seen: dict[str, IndicatorColumn] = {}
+    counts: dict[str, int] = {}
+    for summary in summaries:
+        for info in summary.indicators:
+            counts[info.id] = counts.get(info.id, 0) + 1
+            seen.setdefault(info.id, IndicatorColumn(info.id, info.name, info.kind, info.esrs, 0))
+    columns = [IndicatorColumn(c.id, c.name, c.kind, c.esrs, counts[c.id]) for c in seen.values()]
+    fixed_rank = {indicator: index for index, indicator in enumerate(FIXED_INDICATOR_IDS)}
+    return sorted(
+        columns, key=lambda c: (c.id not in fixed_rank, fixed_rank.get(c.id, 0), -c.partnerships, c.id)
+    )
+
+
+def build_portfolio(summaries: Sequence[Summary], year: int | None = None) -> Portfolio:
+    ordered = sorted(summaries, key=lambda s: s.path)
+    valid = [s for s in ordered if s.valid]
+    threshold = max([DEFAULT_DISCLOSURE_THRESHOLD, *(s.threshold for s in valid)])
+    columns = indicator_columns(valid)
+    # Per indicator and year, which partnerships' values must stay hidden.
+    hidden: set[tuple[str, str, int]] = set()
+    rollup: list[RollupRow] = []
+    years = sorted({m.year for s in valid for m in s.measured if year is None or m.year == year})
+    for column in columns:
+        for y in years:
+            values = {
+                s.path: m for s in valid for m in s.measured if m.indicator == column.id and m.year == y
+            }
+            if not values:
+                continue
+            sizes = {path: m.n for path, m in values.items() if m.n is not None}
+            for path in suppress(sizes, threshold):
+                hidden.add((path, column.id, y))
+            rollup.append(_rollup_row(column, y, list(values.values()), threshold))
+    cells: dict[tuple[str, str], Shown] = {}
+    for summary in valid:
+        for column in columns:
+            latest = summary.latest(column.id, year)
+            if latest is not None:
+                cells[(summary.path, column.id)] = Shown(
+                    latest, (summary.path, column.id, latest.year) in hidden
+                )
+    return Portfolio(threshold, year, ordered, columns, cells, rollup)
+
+
+def _rollup_row(column: IndicatorColumn, year: int, values: list[Measured], threshold: int) -> RollupRow:
+    with_target = [m for m in values if m.target is not None]
+    counted = [m for m in values if m.positive is not None and m.n]
+    positive = sum(m.positive or 0 for m in counted)
+    n = sum(m.n or 0 for m in counted)
+    pooled = Estimate(positive, n) if n >= threshold else None
+    total = sum(m.number or 0 for m in values) if column.kind == "count" else None
+    return RollupRow(
+        indicator=column,
+        year=year,
+        partnerships=len(values),
+        with_target=len(with_target),
+        met=sum(1 for m in with_target if m.met),
+        pooled=pooled,
+        pooled_hidden=0 < n < threshold,
+        total=total,
+    )
