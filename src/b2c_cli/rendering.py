@@ -10,10 +10,26 @@ from pathlib import Path
 
 import jinja2
 import jinja2.sandbox
+from markupsafe import Markup
 
 from b2c_cli.resources import templates_dir
 
 COMMENT_WIDTH = 100
+# C0 and C1 control characters other than tab and line breaks: a user's text may carry them (pasted from
+# elsewhere), but no Markdown, HTML, XML or calendar file b2c writes may hold them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def strip_controls(text: str) -> str:
+    """`text` without control characters (tab, line feed and carriage return stay)."""
+    return _CONTROL.sub("", text)
+
+
+def _finalize(value: object) -> object:
+    """Applied to everything a template prints: control characters removed, escaped HTML kept escaped."""
+    if isinstance(value, Markup):
+        return Markup(strip_controls(str(value)))
+    return strip_controls(value) if isinstance(value, str) else value
 
 
 def yaml_quote(value: object) -> str:
@@ -47,11 +63,14 @@ def markdown_cell(value: object) -> str:
 
 def environment(folder: str, extra: Path | None = None, *, sandboxed: bool = False) -> jinja2.Environment:
     """Templates from `templates/<folder>`, and first from `extra` (an organisation's own) when given.
-    HTML templates (*.html.j2) autoescape; an organisation's templates run in Jinja's sandbox."""
+    HTML templates (*.html.j2) autoescape; an organisation's templates run in Jinja's (immutable) sandbox."""
     search = [str(templates_dir() / folder)]
     if extra is not None:
         search.insert(0, str(extra))
-    cls = jinja2.sandbox.SandboxedEnvironment if sandboxed or extra is not None else jinja2.Environment
+    # Immutable: an organisation's template may read the report's data but not change it for the other
+    # documents and the XLSX rendered from the same data.
+    sandbox = jinja2.sandbox.ImmutableSandboxedEnvironment
+    cls = sandbox if sandboxed or extra is not None else jinja2.Environment
     env = cls(
         loader=jinja2.FileSystemLoader(search),
         undefined=jinja2.StrictUndefined,
@@ -59,6 +78,7 @@ def environment(folder: str, extra: Path | None = None, *, sandboxed: bool = Fal
         trim_blocks=True,
         lstrip_blocks=True,
         autoescape=lambda name: bool(name and name.endswith(".html.j2")),
+        finalize=_finalize,
     )
     env.filters["md"] = markdown_cell
     env.filters["yq"] = yaml_quote

@@ -37,7 +37,10 @@ def report(
     template_dir: Annotated[
         Path | None,
         typer.Option(
-            help="Your own Jinja templates, used instead of b2c's where names match.", show_default=False
+            help="Your own Jinja templates, used instead of b2c's where names match.",
+            show_default=False,
+            exists=True,
+            file_okay=False,
         ),
     ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Render everything; write nothing.")] = False,

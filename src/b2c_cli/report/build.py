@@ -3,6 +3,7 @@ agreement once, render the chosen formats in memory, then write only what change
 
 from __future__ import annotations
 
+import traceback
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -14,7 +15,7 @@ from b2c_cli.errors import InputError, UsageError, WorkbookInvalid
 from b2c_cli.i18n import Lang
 from b2c_cli.results import load_all
 from b2c_cli.workbook.folder import REPORTS_DIR
-from b2c_cli.workbook.validate import check
+from b2c_cli.workbook.validate import check, require
 
 FORMATS = ("md", "html", "xlsx", "ics")
 DEFAULT_FORMATS = FORMATS
@@ -55,9 +56,9 @@ def build_report(request: ReportRequest) -> tuple[list[Written], Lang]:
 
     workbook, report = check(request.root, request.today)
     partnership, part2, part3 = workbook.partnership, workbook.part2, workbook.part3
-    if report.errors or partnership is None or part2 is None or part3 is None:
-        first = report.errors[0].location if report.errors else None
-        raise WorkbookInvalid("report-workbook-invalid", where=first, count=len(report.errors) or 1)
+    require(report, "report-workbook-invalid")
+    if partnership is None or part2 is None or part3 is None:  # missing files are errors require() raised
+        raise WorkbookInvalid("report-workbook-invalid", count=1)
     lang = request.lang or workbook.lang
     results = load_all(request.root, part3)
     table = build_table(part3, results, lang)
@@ -88,13 +89,29 @@ def _render(context: object, template_dir: Path | None) -> dict[str, str]:
     assert isinstance(context, ReportContext)
     try:
         return render_documents(context, template_dir)
-    except jinja2.TemplateError as exc:
-        name = getattr(exc, "filename", None) or getattr(exc, "name", None) or "?"
-        line = getattr(exc, "lineno", None)
+    except Exception as exc:
+        # A mistake in b2c's own templates is a bug; one in an organisation's is a problem with its input.
+        if not isinstance(exc, jinja2.TemplateError) and template_dir is None:
+            raise
+        name, line = _template_position(exc)
         where = f"{name}:{line}" if line else str(name)
+        reason = str(exc)[:120].rstrip(".") or type(exc).__name__
         raise InputError(
-            "report-template-error", where=where, template=Path(str(name)).name, reason=str(exc)[:120]
+            "report-template-error", where=where, template=Path(str(name)).name, reason=reason
         ) from None
+
+
+def _template_position(exc: Exception) -> tuple[str, int | None]:
+    """The template file (and line) an error happened in. Syntax errors carry it; errors while rendering
+    (an undefined value, an unsafe attribute refused by the sandbox) are found in the traceback, where
+    Jinja puts a frame for each template line it ran."""
+    name = getattr(exc, "filename", None) or getattr(exc, "name", None)
+    if name and isinstance(exc, jinja2.TemplateError):
+        return str(name), getattr(exc, "lineno", None)
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith(".j2"):
+            return frame.filename, frame.lineno
+    return "?", None
 
 
 def write_outputs(folder: Path, outputs: dict[str, bytes], dry_run: bool) -> list[Written]:

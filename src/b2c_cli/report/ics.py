@@ -7,6 +7,7 @@ again updates events instead of duplicating them; the file has no time of writin
 from __future__ import annotations
 
 import uuid
+from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
@@ -14,6 +15,7 @@ from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStand
 from b2c_cli.__about__ import __version__
 from b2c_cli.i18n import Lang, tr
 from b2c_cli.models import Part3, Partnership
+from b2c_cli.rendering import strip_controls
 from b2c_cli.report.agreement import AgreementDoc
 
 TZID = "Europe/Copenhagen"
@@ -60,20 +62,28 @@ def render_ics(partnership: Partnership, agreement: AgreementDoc, part3: Part3, 
     calendar.add("prodid", f"-//b2c {__version__}//Business2Community//{lang.upper()}")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", tr("ics-calendar", lang, name=partnership.name))
+    # The calendar's name is one line (icalendar does not escape line breaks in X- properties).
+    calname = " ".join(strip_controls(tr("ics-calendar", lang, name=partnership.name)).split())
+    calendar.add("x-wr-calname", calname)
     calendar.add("x-wr-timezone", TZID)
     calendar.add_component(_copenhagen())
 
+    seen: Counter[str] = Counter()
+
     def event(kind: str, key: str, summary: str, start: date, end: date, description: str = "") -> Event:
+        # The same activity twice in a month is two events: the second and later get a number of their own.
+        seen[f"{kind}/{key}"] += 1
+        if seen[f"{kind}/{key}"] > 1:
+            key = f"{key}#{seen[f'{kind}/{key}']}"
         item = Event()
         item.add("uid", _uid(partnership, kind, key))
         item.add("dtstamp", stamp)
-        item.add("summary", summary)
+        item.add("summary", strip_controls(summary))
         item.add("dtstart", start)
         item.add("dtend", end)
         item.add("transp", "TRANSPARENT")
         if description:
-            item.add("description", description)
+            item.add("description", strip_controls(description))
         return item
 
     for entry in agreement.wheel:

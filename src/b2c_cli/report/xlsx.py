@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
@@ -122,7 +123,8 @@ def _charts(sheet: Worksheet, context: ReportContext, first: int, target: int, l
         row_number = offset + 2
         chart = BarChart()
         chart.type = "col"
-        chart.title = view.row.indicator.name[:250]
+        # One line, without the characters XML cannot hold (a control character would corrupt the file).
+        chart.title = " ".join(ILLEGAL_CHARACTERS_RE.sub("", view.row.indicator.name).split())[:250]
         chart.legend = None
         chart.height, chart.width = 6.5, 12
         data = Reference(sheet, min_col=first, max_col=target, min_row=row_number, max_row=row_number)
@@ -174,8 +176,8 @@ def _details_sheet(sheet: Worksheet, context: ReportContext) -> None:
                     value.share if value.share is not None else value.number,
                     PERCENT_1 if value.share is not None else COUNT,
                 ),
-                (value.ci95[0] / 100 if value.ci95 else None, PERCENT_1),
-                (value.ci95[1] / 100 if value.ci95 else None, PERCENT_1),
+                (round(value.ci95[0] / 100, 4) if value.ci95 else None, PERCENT_1),
+                (round(value.ci95[1] / 100, 4) if value.ci95 else None, PERCENT_1),
                 (change.difference if change else None, ONE_DECIMAL),
                 (change.ci95[0] if change else None, ONE_DECIMAL),
                 (change.ci95[1] if change else None, ONE_DECIMAL),
