@@ -27,7 +27,7 @@ from b2c_cli.results import build_results, load_all, read_results, results_path,
 from b2c_cli.scale import normalise
 from b2c_cli.scoring import Change, Estimate, IndicatorScore, ItemInput, change, score_indicator, segment
 from b2c_cli.workbook.folder import PART3_FILE, PARTNERSHIP_FILE
-from b2c_cli.workbook.validate import PERIOD_PATTERN, check
+from b2c_cli.workbook.validate import PERIOD_PATTERN, check, require
 
 Action = Literal["written", "updated", "replaced", "unchanged", "dry-run"]
 
@@ -68,14 +68,9 @@ class ScoreOutcome:
 
 def score(request: ScoreRequest) -> ScoreOutcome:
     workbook, report = check(request.root, request.today)
-    blocking = [p for p in report.errors if p.file in (PARTNERSHIP_FILE, PART3_FILE)]
-    if blocking or workbook.part3 is None:
-        first = blocking[0] if blocking else None
-        raise WorkbookInvalid(
-            "score-workbook-invalid",
-            where=first.location if first else PART3_FILE,
-            count=len(blocking) or 1,
-        )
+    require(report, "score-workbook-invalid", (PARTNERSHIP_FILE, PART3_FILE))
+    if workbook.part3 is None:  # a missing Part 3 is an error require() has raised for
+        raise WorkbookInvalid("score-workbook-invalid", where=PART3_FILE, count=1)
     part3 = workbook.part3
     lang = workbook.lang
     period, known = _resolve_period(request, part3)

@@ -12,7 +12,7 @@ from b2c_cli.i18n import Lang, tr
 from b2c_cli.rendering import environment
 from b2c_cli.report.build import Written, write_outputs
 from b2c_cli.workbook.folder import PART3_FILE, PARTNERSHIP_FILE
-from b2c_cli.workbook.validate import check
+from b2c_cli.workbook.validate import check, require
 
 FORMATS = ("md", "html", "xlsx", "csv")
 OUTPUT_DIR = "questionnaire"
@@ -41,10 +41,9 @@ def build_questionnaire_files(request: QuestionnaireRequest) -> tuple[list[Writt
     from b2c_cli.questionnaire.sheets import entry_workbook, import_csv, import_workbook, qualtrics_txt
 
     workbook, report = check(request.root, request.today)
-    blocking = [p for p in report.errors if p.file in (PARTNERSHIP_FILE, PART3_FILE)]
-    if blocking or workbook.partnership is None or workbook.part3 is None:
-        first = blocking[0].location if blocking else None
-        raise WorkbookInvalid("score-workbook-invalid", where=first, count=len(blocking) or 1)
+    require(report, "q-workbook-invalid", (PARTNERSHIP_FILE, PART3_FILE))
+    if workbook.partnership is None or workbook.part3 is None:
+        raise WorkbookInvalid("q-workbook-invalid", where=PART3_FILE, count=1)
     lang = request.lang or workbook.lang
     q = build_questionnaire(workbook.partnership, workbook.part3, lang)
 

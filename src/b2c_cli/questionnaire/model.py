@@ -32,6 +32,7 @@ class Questionnaire:
     labels: tuple[str, ...]  # the five steps, most agreeing first, then don't-know
     background: tuple[BackgroundQuestion, ...]
     minutes: int
+    threshold: int  # the smallest group shown as a number; the introduction promises it
 
     @property
     def steps(self) -> tuple[str, ...]:
@@ -58,4 +59,5 @@ def build_questionnaire(partnership: Partnership, part3: Part3, lang: Lang) -> Q
         labels=ANSWER_LABELS[lang],
         background=background,
         minutes=max(MIN_MINUTES, -(-seconds // 60)),
+        threshold=part3.survey.disclosure_threshold,
     )

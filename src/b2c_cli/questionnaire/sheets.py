@@ -15,6 +15,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from b2c_cli.i18n import tr
 from b2c_cli.questionnaire.model import Questionnaire
+from b2c_cli.rendering import strip_controls
 from b2c_cli.xlsxutil import FORMULA_START, reproducible, set_text, sheet_title
 
 ENTRY_ROWS = 500  # rows prepared with dropdowns; more can be added by copying a row
@@ -99,7 +100,8 @@ def _explain(validation: DataValidation, title: str, message: str) -> None:
 
 
 def import_rows(q: Questionnaire) -> list[list[str]]:
-    """One row per statement and per background question, each answer option in its own column."""
+    """One row per statement and per background question, each answer option in its own column, without
+    control characters (a tool importing the sheet would choke on them)."""
     lang = q.lang
     width = max([len(q.labels), *(len(b.options) for b in q.background)])
     rows = [
@@ -122,7 +124,7 @@ def import_rows(q: Questionnaire) -> list[list[str]]:
             [f"B{index}", tr("q-type-choice", lang), background.text, "", *background.options]
             + [""] * (width - len(background.options))
         )
-    return rows
+    return [[strip_controls(cell) for cell in row] for row in rows]
 
 
 def import_csv(q: Questionnaire) -> bytes:
@@ -169,4 +171,4 @@ def qualtrics_txt(q: Questionnaire) -> bytes:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    return " ".join(strip_controls(text).split())

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from b2c_cli.errors import ExitCode
+from b2c_cli.errors import ExitCode, InputError, WorkbookInvalid
 from b2c_cli.i18n import Lang
 from b2c_cli.models import FIXED_INDICATOR_IDS, Part1, Part2, Part3, Partnership
 from b2c_cli.models.part3 import MIN_DISCLOSURE_THRESHOLD, Indicator
@@ -59,6 +59,16 @@ class Report:
         if self.errors or (strict and self.warnings):
             return ExitCode.INVALID
         return ExitCode.OK
+
+
+def require(report: Report, key: str, files: Iterable[str] | None = None) -> None:
+    """Stop a command whose work depends on `files` (all when None) while they have errors: exit 3 when
+    one of them cannot be read at all (YAML syntax), else exit 1 (DESIGN.md §5)."""
+    wanted = set(files) if files is not None else None
+    blocking = [p for p in report.errors if wanted is None or p.file in wanted]
+    if blocking:
+        error = InputError if any(p.unreadable for p in blocking) else WorkbookInvalid
+        raise error(key, where=blocking[0].location, count=len(blocking))
 
 
 def check(root: Path, today: date) -> tuple[Workbook, Report]:
