@@ -15,6 +15,8 @@ from array import array
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
+from itertools import islice
+from operator import itemgetter
 
 from b2c_cli.errors import InputError
 from b2c_cli.ingest import Cell, Column, Export
@@ -45,6 +47,7 @@ class Answers:
 class _Bad:
     count: int = 0
     first_row: int = 0
+    values: set[tuple[type, Cell]] = field(default_factory=set)  # the raw cells behind it
 
 
 class _Coder:
@@ -57,18 +60,36 @@ class _Coder:
         self.cache: dict[Cell, int] = {}
         self.bad: dict[tuple[str, str], _Bad] = {}  # (reason, value as text) -> occurrences
 
-    def code(self, cell: Cell, row: int) -> int:
-        try:
-            return self.cache[cell]
-        except KeyError:
-            pass
-        except TypeError:  # an unhashable cell cannot occur, but never let it crash the pass
-            return self._bad(_UNKNOWN, str(cell), row)
-        reason, text, code = self._classify(cell)
-        if reason is not None:
-            return self._bad(reason, text, row)
-        self.cache[cell] = code
-        return code
+    def encode_column(self, values: Sequence[Cell], rows: Sequence[int]) -> array[int]:
+        """The codes for a whole column: each distinct value is read once, then looked up per cell."""
+        distinct = set(values)
+        if any(isinstance(value, bool) for value in distinct):
+            # True == 1.0 for a dict: a yes/no cell must not pass for the code 1, so key by type too.
+            keyed = {(type(value), value): self._one(value) for value in distinct}
+            codes = array("b", (keyed[(type(value), value)] for value in values))
+        else:
+            mapping = {value: self._one(value) for value in distinct}
+            codes = array("b", map(mapping.__getitem__, values))
+        if self.bad:
+            self._locate_bad(values, rows)
+        return codes
+
+    def _one(self, value: Cell) -> int:
+        reason, text, code = self._classify(value)
+        if reason is None:
+            return code
+        self.bad.setdefault((reason, text[:60]), _Bad()).values.add((type(value), value))
+        return BLANK
+
+    def _locate_bad(self, values: Sequence[Cell], rows: Sequence[int]) -> None:
+        """How often each bad value occurs and the first row it is in (one pass, only when there are any)."""
+        owner = {key: entry for entry in self.bad.values() for key in entry.values}
+        for position, value in enumerate(values):
+            entry = owner.get((type(value), value))
+            if entry is not None:
+                entry.count += 1
+                if not entry.first_row:
+                    entry.first_row = rows[position]
 
     def _classify(self, cell: Cell) -> tuple[str | None, str, int]:
         if cell is None:
@@ -113,11 +134,6 @@ class _Coder:
             return _MIXED, label, BLANK
         return None, label, found
 
-    def _bad(self, reason: str, text: str, row: int) -> int:
-        entry = self.bad.setdefault((reason, text[:60]), _Bad(first_row=row))
-        entry.count += 1
-        return BLANK
-
 
 def _is_integer(text: str) -> bool:
     return text.lstrip("-").isdigit()
@@ -130,28 +146,33 @@ def encode(
     segment_column: Column | None,
     file: str,
 ) -> Answers:
-    """One pass over the export's rows; raises InputError listing every value that is not an answer."""
+    """One pass over the export's rows, keeping only the matched columns' cells (and the segment's); then
+    each column is coded at once. Raises InputError listing every value that is not an answer."""
     coders = {m.column.index: _Coder(m.column, workbook_codes) for m in matches}
-    codes: dict[int, array[int]] = {index: array("b") for index in coders}
-    segment: list[str] | None = [] if segment_column is not None else None
-    used = set(coders) | ({segment_column.index} if segment_column is not None else set())
-    sample = {c.index: [0, 0] for c in export.columns if c.index not in used}  # scale labels, non-empty
-    respondents = 0
-    for row_number, cells in export.rows:
-        respondents += 1
-        for index, coder in coders.items():
-            codes[index].append(coder.code(cells[index] if index < len(cells) else None, row_number))
-        if segment is not None and segment_column is not None:
-            value = cells[segment_column.index] if segment_column.index < len(cells) else None
-            segment.append(_group_label(value, segment_column.labels))
-        if respondents <= SAMPLE_ROWS:
-            _sample(sample, cells)
-
+    wanted = list(coders) + ([segment_column.index] if segment_column is not None else [])
+    pick = itemgetter(*wanted) if len(wanted) > 1 else (lambda cells: (cells[wanted[0]],))
+    sample = {c.index: [0, 0] for c in export.columns if c.index not in wanted}  # scale labels, non-empty
+    picked: list[tuple[Cell, ...]] = []
+    rows: array[int] = array("l")
+    stream = iter(export.rows)
+    for row_number, cells in islice(stream, SAMPLE_ROWS):  # the first rows also tell unused columns apart
+        rows.append(row_number)
+        picked.append(pick(cells))
+        _sample(sample, cells)
+    for row_number, cells in stream:
+        rows.append(row_number)
+        picked.append(pick(cells))
+    columns = list(zip(*picked, strict=True)) if picked else [() for _ in wanted]
+    del picked
+    codes = {index: coder.encode_column(columns[k], rows) for k, (index, coder) in enumerate(coders.items())}
     for coder in coders.values():
         if coder.bad:
             raise _bad_values(coder, file)
+    segment = None
+    if segment_column is not None:
+        segment = [_group_label(value, segment_column.labels) for value in columns[-1]]
     unused = [c.name for c in export.columns if c.index in sample and _looks_like_scale(sample[c.index])]
-    return Answers(respondents, codes, segment, unused)
+    return Answers(len(rows), codes, segment, unused)
 
 
 def _group_label(value: Cell, labels: Mapping[str, str] | None) -> str:

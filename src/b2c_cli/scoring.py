@@ -15,6 +15,7 @@ respondent (1-5 on the agree scale with 5 = most agreeing, DONT_KNOW, BLANK), fi
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -103,9 +104,7 @@ def oriented(step: int, reverse: bool) -> int:
 
 
 def score_item(item: ItemInput) -> ItemScore:
-    counts = dict.fromkeys((*STEPS, DONT_KNOW, BLANK), 0)
-    for code in item.codes:
-        counts[code] += 1
+    counts = Counter(item.codes)
     steps = (counts[1], counts[2], counts[3], counts[4], counts[5])
     n = sum(steps)
     positive = sum(
@@ -129,25 +128,27 @@ def score_indicator(indicator_id: str, items: Sequence[ItemInput]) -> IndicatorS
     respondents = len(items[0].codes)
     if any(len(item.codes) != respondents for item in items):
         raise ValueError("every item needs one code per respondent")
+    # Respondents who answered alike count alike: the rule is applied once per distinct combination of
+    # answers (a few dozen), weighted by how many gave it, instead of once per respondent.
     n = positive = dont_know = blank = 0
-    for row in range(respondents):
+    reverse = [item.reverse for item in items]
+    for answers, respondents_alike in Counter(zip(*(item.codes for item in items), strict=True)).items():
         total = count = 0
         saw_dont_know = False
-        for item in items:
-            code = item.codes[row]
+        for code, mirrored in zip(answers, reverse, strict=True):
             if code >= 1:
-                total += oriented(code, item.reverse)
+                total += oriented(code, mirrored)
                 count += 1
             elif code == DONT_KNOW:
                 saw_dont_know = True
         if count:
-            n += 1
+            n += respondents_alike
             if total >= POSITIVE_MEAN * count:  # mean >= 4.0, in integers
-                positive += 1
+                positive += respondents_alike
         elif saw_dont_know:
-            dont_know += 1
+            dont_know += respondents_alike
         else:
-            blank += 1
+            blank += respondents_alike
     return IndicatorScore(
         id=indicator_id,
         estimate=Estimate(positive, n),

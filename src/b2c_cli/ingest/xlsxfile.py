@@ -111,8 +111,11 @@ def _rows(sheet: CalamineSheet, progress: ProgressCallback | None) -> Rows:
     end = sheet.end
     total = end[0] + 1 if end is not None else 0
     number = 0
-    for number, row in enumerate(sheet.iter_rows(), 1):
-        cells = cast(list[Cell], row)
+    rows = cast(Iterator[list[Cell]], sheet.iter_rows())
+    if progress is None and not first_column:
+        yield from enumerate(rows, 1)  # the common case, without per-row work in Python
+        return
+    for number, cells in enumerate(rows, 1):
         yield number, (pad + cells if first_column else cells)
         if progress is not None and number % PROGRESS_EVERY == 0:
             progress(number, total)
