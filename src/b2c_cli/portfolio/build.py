@@ -29,8 +29,9 @@ from b2c_cli.workbook.folder import PARTNERSHIP_FILE
 FORMATS = ("md", "html", "xlsx", "json")
 OUTPUT_DIR = "portfolio"
 PARALLEL_FROM = 40  # below this, starting worker processes costs more than it saves
-# Folders that never hold a partnership: version control, environments, caches, b2c's own output.
-SKIP = frozenset({"node_modules", "__pycache__", "venv", "site-packages", "surveys", "results", "reports"})
+# Folders that never hold a partnership (besides hidden ones such as .git and .venv): environments and
+# caches. A partnership's own folders (surveys/, results/, ...) are never searched at all.
+SKIP = frozenset({"node_modules", "__pycache__", "venv", "site-packages"})
 
 Progress = Callable[[int, int], None]
 
@@ -62,11 +63,15 @@ def find_partnerships(root: Path) -> list[Path]:
 
 
 def summarise_all(
-    root: Path, today: date, workers: int | None = None, progress: Progress | None = None
+    root: Path,
+    today: date,
+    workers: int | None = None,
+    progress: Progress | None = None,
+    lang: Lang | None = None,
 ) -> list[Summary]:
     folders = find_partnerships(root)
     total = len(folders)
-    work = partial(summarise, root, today=today)
+    work = partial(summarise, root, today=today, lang=lang)
     count = workers if workers is not None else (os.cpu_count() or 1)
     results: list[Summary] = []
     if count <= 1 or total < PARALLEL_FROM:
@@ -99,7 +104,7 @@ def parse_formats(text: str) -> tuple[str, ...]:
 def build_portfolio_files(request: PortfolioRequest) -> tuple[Portfolio, dict[str, Any], list[Written]]:
     if not request.root.is_dir():
         raise UsageError("portfolio-no-root", path=str(request.root))
-    summaries = summarise_all(request.root, request.today, request.workers, request.progress)
+    summaries = summarise_all(request.root, request.today, request.workers, request.progress, request.lang)
     portfolio = build_portfolio(summaries, request.year)
     _name_columns(portfolio, request.lang)
     data = as_dict(portfolio, request.lang)
@@ -211,7 +216,7 @@ def as_dict(portfolio: Portfolio, lang: Lang) -> dict[str, Any]:
                 "problems": [
                     {"location": p.location, "code": p.code, "message": p.message} for p in summary.problems
                 ],
-                "latest_period": summary.latest_period,
+                "latest_period": summary.latest_period(portfolio.year),
                 "next_step": summary.next_step.removeprefix("step-") if summary.next_step else None,
                 "steps_done": summary.steps_done,
                 "steps_total": summary.steps_total,

@@ -89,10 +89,11 @@ def build_portfolio(summaries: Sequence[Summary], year: int | None = None) -> Po
     valid = [s for s in ordered if s.valid]
     threshold = max([DEFAULT_DISCLOSURE_THRESHOLD, *(s.threshold for s in valid)])
     columns = indicator_columns(valid)
-    # Per indicator and year, which partnerships' values must stay hidden.
+    # Per indicator and year, which partnerships' values must stay hidden. Every year, not only the one
+    # asked for: with --year, a partnership's latest value can come from an earlier year.
     hidden: set[tuple[str, str, int]] = set()
     rollup: list[RollupRow] = []
-    years = sorted({m.year for s in valid for m in s.measured if year is None or m.year == year})
+    years = sorted({m.year for s in valid for m in s.measured})
     for column in columns:
         for y in years:
             values = {
@@ -100,10 +101,10 @@ def build_portfolio(summaries: Sequence[Summary], year: int | None = None) -> Po
             }
             if not values:
                 continue
-            sizes = {path: m.n for path, m in values.items() if m.n is not None}
-            for path in suppress(sizes, threshold):
-                hidden.add((path, column.id, y))
-            rollup.append(_rollup_row(column, y, list(values.values()), threshold))
+            kept_back, poolable = _hide(values, threshold)
+            hidden.update((path, column.id, y) for path in kept_back)
+            if year is None or y == year:
+                rollup.append(_rollup_row(column, y, list(values.values()), threshold, poolable))
     cells: dict[tuple[str, str], Shown] = {}
     for summary in valid:
         for column in columns:
@@ -115,12 +116,33 @@ def build_portfolio(summaries: Sequence[Summary], year: int | None = None) -> Po
     return Portfolio(threshold, year, ordered, columns, cells, rollup)
 
 
-def _rollup_row(column: IndicatorColumn, year: int, values: list[Measured], threshold: int) -> RollupRow:
-    with_target = [m for m in values if m.target is not None]
+def _hide(values: dict[str, Measured], threshold: int) -> tuple[set[str], bool]:
+    """The partnerships whose value in one indicator-year must stay hidden, and whether the pooled total
+    may still be shown. Hidden values whose answers were all positive, or none of them, would each be given
+    away by the pooled total less the shown ones (every one of them 100 %, or 0 %): then the next smallest
+    is hidden too, and when none is left, the pooled total."""
+    sizes = {path: m.n for path, m in values.items() if m.n is not None}
+    hidden = suppress(sizes, threshold)
+    while hidden:
+        positive = sum(values[path].positive or 0 for path in hidden)
+        if 0 < positive < sum(sizes[path] for path in hidden):
+            break
+        shown = sorted((n, path) for path, n in sizes.items() if path not in hidden)
+        if not shown:
+            return hidden, False
+        hidden.add(shown[0][1])
+    return hidden, True
+
+
+def _rollup_row(
+    column: IndicatorColumn, year: int, values: list[Measured], threshold: int, poolable: bool = True
+) -> RollupRow:
+    # Whether a value met its target says something about it: not for one resting on too few answers.
+    with_target = [m for m in values if m.target is not None and (m.n is None or m.n >= threshold)]
     counted = [m for m in values if m.positive is not None and m.n]
     positive = sum(m.positive or 0 for m in counted)
     n = sum(m.n or 0 for m in counted)
-    pooled = Estimate(positive, n) if n >= threshold else None
+    pooled = Estimate(positive, n) if n >= threshold and poolable else None
     total = sum(m.number or 0 for m in values) if column.kind == "count" else None
     return RollupRow(
         indicator=column,
@@ -129,6 +151,6 @@ def _rollup_row(column: IndicatorColumn, year: int, values: list[Measured], thre
         with_target=len(with_target),
         met=sum(1 for m in with_target if m.met),
         pooled=pooled,
-        pooled_hidden=0 < n < threshold,
+        pooled_hidden=n > 0 and pooled is None,
         total=total,
     )

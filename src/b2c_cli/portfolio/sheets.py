@@ -44,6 +44,7 @@ def portfolio_workbook(portfolio: Portfolio, lang: Lang) -> bytes:
 
     headers = [
         tr("pf-col-partnership", lang),
+        tr("pf-col-folder", lang),
         tr("report-party-housing", lang),
         tr("report-party-company", lang),
         tr("report-area", lang),
@@ -57,11 +58,12 @@ def portfolio_workbook(portfolio: Portfolio, lang: Lang) -> bytes:
     for summary in portfolio.valid:
         row: list[tuple[Any, str | None]] = [
             (summary.name, None),
+            (summary.path, None),
             (summary.housing, None),
             (summary.company, None),
             (summary.area, None),
             (tr(f"report-size-{summary.size}", lang) if summary.size else "", None),
-            (summary.latest_period or "", None),
+            (summary.latest_period(portfolio.year) or "", None),
             (f"{summary.steps_done}/{summary.steps_total}", None),
         ]
         for column in portfolio.columns:

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from b2c_cli.errors import B2CError
-from b2c_cli.i18n import Lang
+from b2c_cli.i18n import Lang, tr
 from b2c_cli.models.part3 import DEFAULT_DISCLOSURE_THRESHOLD
 from b2c_cli.results import load_all
 from b2c_cli.workbook.status import status_of
@@ -82,26 +82,28 @@ class Summary:
         found = [m for m in self.measured if m.indicator == indicator and (year is None or m.year <= year)]
         return max(found, key=lambda m: m.year) if found else None
 
-    @property
-    def latest_period(self) -> str | None:
-        if not self.measured:
-            return None
-        return max(self.measured, key=lambda m: m.year).period
+    def latest_period(self, year: int | None = None) -> str | None:
+        """The last period measured (up to `year`, when the portfolio is for one year)."""
+        found = [m for m in self.measured if year is None or m.year <= year]
+        return max(found, key=lambda m: m.year).period if found else None
 
 
-def summarise(root: Path, folder: Path, today: date) -> Summary:
-    """The summary of the partnership in `folder`; a broken one says what is wrong and never raises."""
+def summarise(root: Path, folder: Path, today: date, lang: Lang | None = None) -> Summary:
+    """The summary of the partnership in `folder`; a broken one says what is wrong and never raises.
+    Its problems are told in `lang` (the portfolio's language), or else in the partnership's own."""
     summary = Summary(path=folder.relative_to(root).as_posix() or ".")
     try:
-        _fill(summary, folder, today)
+        _fill(summary, folder, today, lang)
     except B2CError as exc:  # e.g. a results file that cannot be read
         summary.valid = False
         summary.errors += 1
-        summary.problems.append(Problem(exc.where or summary.path, exc.key, exc.message(summary.lang)))
+        summary.problems.append(
+            Problem(exc.where or summary.path, exc.key, tr(exc.key, lang or summary.lang, **exc.params))
+        )
     return summary
 
 
-def _fill(summary: Summary, folder: Path, today: date) -> None:
+def _fill(summary: Summary, folder: Path, today: date, lang: Lang | None = None) -> None:
     workbook, report = check(folder, today)
     summary.lang = workbook.lang
     partnership = workbook.partnership
@@ -114,7 +116,7 @@ def _fill(summary: Summary, folder: Path, today: date) -> None:
     summary.errors, summary.warnings = len(report.errors), len(report.warnings)
     summary.valid = not report.errors and not any(p.unreadable for p in report.problems)
     summary.problems = [
-        Problem(problem.location, problem.code, problem.message(workbook.lang))
+        Problem(problem.location, problem.code, problem.message(lang or workbook.lang))
         for problem in report.problems
         if problem.severity == "error"
     ][:MAX_PROBLEMS_KEPT]
