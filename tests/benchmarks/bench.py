@@ -29,7 +29,9 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 EXAMPLE = REPO / "examples" / "hedemarken-nortec"
 PYTHON = sys.executable
-B2C = [PYTHON, "-m", "b2c_cli"]
+# The command as users run it: the console script pip installed beside this Python, else `python -m`.
+_SCRIPT = Path(sys.executable).with_name("b2c")
+B2C = [str(_SCRIPT)] if _SCRIPT.exists() else [PYTHON, "-m", "b2c_cli"]
 LABELS = ("Helt enig", "Delvis enig", "Hverken enig eller uenig", "Delvis uenig", "Helt uenig", "Ved ikke")
 
 

@@ -12,6 +12,10 @@ def main() -> None:
 
         sys.stdout.write(f"b2c {__version__}\n")
         return
+    import os
+
+    # b2c uses no Pydantic plugins; looking for them reads every installed package's metadata.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from b2c_cli.cli.app import app
 
     app(prog_name="b2c")

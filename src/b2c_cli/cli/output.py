@@ -1,29 +1,52 @@
-"""Terminal output. Markup is off everywhere: survey and workbook text may contain `[...]`, which rich
-would otherwise read as styling. Data goes to stdout; messages, warnings and progress to stderr."""
+"""Terminal output. Data goes to stdout; messages, warnings and progress to stderr.
+
+Plain lines go through a small printer (colour only on a terminal, and never with NO_COLOR), so most
+commands never import rich; the tables of `status` and `score` and the progress bars use rich, imported when
+they are drawn. Markup is off everywhere: survey and workbook text may contain `[...]`, which rich would
+otherwise read as styling."""
 
 from __future__ import annotations
 
-import json
+import os
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from b2c_cli.i18n import Lang, tr
 
 if TYPE_CHECKING:
     from rich.console import Console
 
+_ANSI = {"red": "31", "bold red": "1;31", "yellow": "33", "green": "32", "bold": "1"}
 
-# rich is imported when something is printed, not when the command line starts (`b2c --help` stays fast).
-def stdout() -> Console:
+
+class Printer:
+    """Lines to one stream, coloured only when it is a terminal."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+
+    def print(self, text: object = "", style: str | None = None) -> None:
+        line = str(text)
+        code = _ANSI.get(style or "")
+        if code and self.stream.isatty() and "NO_COLOR" not in os.environ:
+            line = f"\x1b[{code}m{line}\x1b[0m"
+        self.stream.write(line + "\n")
+        self.stream.flush()
+
+
+def stdout() -> Printer:
+    return Printer(sys.stdout)
+
+
+def stderr() -> Printer:
+    return Printer(sys.stderr)
+
+
+def console(*, to_stderr: bool = False) -> Console:
+    """A rich console for tables and progress bars."""
     from rich.console import Console
 
-    return Console(markup=False, highlight=False, soft_wrap=True)
-
-
-def stderr() -> Console:
-    from rich.console import Console
-
-    return Console(stderr=True, markup=False, highlight=False, soft_wrap=True)
+    return Console(stderr=to_stderr, markup=False, highlight=False, soft_wrap=True)
 
 
 def message(key: str, lang: Lang, **params: object) -> None:
@@ -39,4 +62,33 @@ def warning(text: str, lang: Lang) -> None:
 
 
 def print_json(data: Any) -> None:
+    import json
+
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+class ProgressBar:
+    """A transient progress bar on stderr while a long job runs, only when stderr is a terminal and the job
+    is worth one; otherwise nothing. Used as `with ProgressBar(enabled) as update: work(progress=update)`."""
+
+    def __init__(self, enabled: bool = True) -> None:
+        self.enabled = enabled and sys.stderr.isatty()
+        self.bar: Any = None
+
+    def __enter__(self) -> Any:
+        if not self.enabled:
+            return None
+        from rich.progress import Progress
+
+        self.bar = Progress(console=console(to_stderr=True), transient=True)
+        self.bar.start()
+        task = self.bar.add_task("", total=None)
+
+        def update(done: int, total: int) -> None:
+            self.bar.update(task, completed=done, total=total or None)
+
+        return update
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()

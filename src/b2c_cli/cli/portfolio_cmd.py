@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
 from b2c_cli.cli.common import JsonOption, LangOption, state
-from b2c_cli.cli.output import print_json, stderr, stdout
+from b2c_cli.cli.output import ProgressBar, print_json, stderr, stdout
 from b2c_cli.cli.state import today
 from b2c_cli.i18n import tr
 
@@ -49,7 +48,7 @@ def portfolio(
     if lang is not None:
         run.lang = lang
     lang_ = run.lang
-    with _Progress() as progress:
+    with ProgressBar() as progress:
         result, data, written = build_portfolio_files(
             PortfolioRequest(
                 root=root,
@@ -88,28 +87,3 @@ def portfolio(
         for summary in result.broken:
             for problem in summary.problems[:3]:
                 stderr().print(f"  {summary.path}: {problem.location}: {problem.message}", style="red")
-
-
-class _Progress:
-    """A progress bar on stderr while many folders are read, when stderr is a terminal."""
-
-    def __init__(self) -> None:
-        self.bar: Any = None
-
-    def __enter__(self) -> Any:
-        if not sys.stderr.isatty():
-            return None
-        from rich.progress import Progress
-
-        self.bar = Progress(console=stderr(), transient=True)
-        self.bar.start()
-        task = self.bar.add_task("", total=None)
-
-        def update(done: int, total: int) -> None:
-            self.bar.update(task, completed=done, total=total)
-
-        return update
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.stop()

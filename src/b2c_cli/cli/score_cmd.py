@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from b2c_cli.cli.common import JsonOption, partnership_root, state
-from b2c_cli.cli.output import print_json, stderr, stdout, warning
+from b2c_cli.cli.output import ProgressBar, console, print_json, stderr, warning
 from b2c_cli.cli.state import today
 from b2c_cli.i18n import Lang, has_message, tr
 
@@ -130,7 +129,7 @@ def _show(outcome: ScoreOutcome, data: dict[str, Any], lang: Lang, explain: bool
             str(indicator["blank"]),
             _changes(indicator["changes"], lang),
         )
-    out = stdout()
+    out = console()
     out.print(table)
     if data["segments"]:
         out.print(_segment_table(data["segments"], outcome, lang))
@@ -205,29 +204,6 @@ def _delimiter(value: str | None) -> str | None:
     return {"\t": "tab", ";": "';'", ",": "','"}.get(value or "", value)
 
 
-class _progress:
-    """A progress bar on stderr for large files when stderr is a terminal; otherwise nothing."""
-
-    def __init__(self, survey: Path) -> None:
-        self.enabled = (
-            sys.stderr.isatty() and survey.is_file() and survey.stat().st_size >= PROGRESS_FROM_BYTES
-        )
-        self.bar: Any = None
-
-    def __enter__(self) -> Any:
-        if not self.enabled:
-            return None
-        from rich.progress import Progress
-
-        self.bar = Progress(console=stderr(), transient=True)
-        self.bar.start()
-        task = self.bar.add_task("", total=None)
-
-        def update(done: int, total: int) -> None:
-            self.bar.update(task, completed=done, total=total or None)
-
-        return update
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.stop()
+def _progress(survey: Path) -> ProgressBar:
+    """A progress bar for a large export, when stderr is a terminal."""
+    return ProgressBar(survey.is_file() and survey.stat().st_size >= PROGRESS_FROM_BYTES)

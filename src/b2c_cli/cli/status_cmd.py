@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from b2c_cli.cli.common import DirArgument, JsonOption, LangOption, partnership_root, state
-from b2c_cli.cli.output import print_json, stdout
+from b2c_cli.cli.output import console, print_json
 from b2c_cli.cli.state import today
 from b2c_cli.i18n import tr
 
@@ -34,7 +34,7 @@ def status(
         print_json(result.as_dict())
         return
 
-    out = stdout()
+    out = console()
     out.print(result.name or str(result.root), style="bold")
     parts = Table(title=tr("cli-status-parts", lang), title_justify="left")
     parts.add_column(tr("cli-status-part", lang))

@@ -3,15 +3,30 @@ catalogues in `da.py` and `en.py` must hold the same keys with the same placehol
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Iterator, Mapping
 from typing import Literal
-
-from b2c_cli.i18n import da, en
 
 Lang = Literal["da", "en"]
 LANGS: tuple[Lang, ...] = ("da", "en")
 DEFAULT_LANG: Lang = "da"
 
-CATALOGUES: dict[Lang, dict[str, str]] = {"da": da.MESSAGES, "en": en.MESSAGES}
+
+class _Catalogues(Mapping[Lang, dict[str, str]]):
+    """The catalogues by language, each imported when first needed (most runs need one, `--help` none)."""
+
+    def __getitem__(self, lang: Lang) -> dict[str, str]:
+        messages: dict[str, str] = importlib.import_module(f"b2c_cli.i18n.{lang}").MESSAGES
+        return messages
+
+    def __iter__(self) -> Iterator[Lang]:
+        return iter(LANGS)
+
+    def __len__(self) -> int:
+        return len(LANGS)
+
+
+CATALOGUES: Mapping[Lang, dict[str, str]] = _Catalogues()
 
 
 def as_lang(value: object) -> Lang:
