@@ -3,13 +3,15 @@
 Each matched column's cells become codes (1-5 on the agree scale, DONT_KNOW, BLANK). Text is read as a
 label; a number is a code, looked up in the export's own label sheet or, when it has none, in the code table
 the workbook states. Anything else is collected, never dropped: an unknown label, a label that merges neutral
-and don't-know, a number with no label, a date or a yes/no where an answer belongs. When the pass is over,
-the first column with such values is reported with each distinct value, how often it occurs and the first
-row it is in. Only the codes are kept; no other cell of a row outlives the pass.
+and don't-know, a label garbled by the wrong character encoding, a number with no label or with decimals
+(also written as text, "4,0"), a date, a yes/no or a formula without a saved value where an answer belongs.
+When the pass is over, the first column with such values is reported with each distinct value, how often it
+occurs and the first row it is in. Only the codes are kept; no other cell of a row outlives the pass.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from array import array
 from collections.abc import Mapping, Sequence
@@ -19,7 +21,8 @@ from itertools import islice
 from operator import itemgetter
 
 from b2c_cli.errors import InputError
-from b2c_cli.ingest import Cell, Column, Export
+from b2c_cli.ingest import Cell, Column, Export, Formulas, UncachedFormula
+from b2c_cli.ingest.layouts import mojibake
 from b2c_cli.matching import Match
 from b2c_cli.scale import BLANK, MIXED, classify, is_scale_label
 
@@ -33,6 +36,9 @@ _NO_LABELS = "answer-code-without-label"
 _DATE = "answer-date"
 _BOOL = "answer-yes-no"
 _FRACTION = "answer-not-whole"
+_FORMULA = "answer-formula"
+_MOJIBAKE = "answer-mojibake"
+_DECIMAL_TEXT = re.compile(r"[+-]?\d+[.,]\d+")  # "4,0" (a Danish decimal comma) or "4.0" typed as text
 
 
 @dataclass
@@ -94,6 +100,8 @@ class _Coder:
     def _classify(self, cell: Cell) -> tuple[str | None, str, int]:
         if cell is None:
             return None, "", BLANK
+        if isinstance(cell, UncachedFormula):
+            return _FORMULA, str(cell), BLANK
         if isinstance(cell, bool):
             return _BOOL, str(cell), BLANK
         if isinstance(cell, date | time | timedelta):
@@ -112,7 +120,7 @@ class _Coder:
         if found is None and _is_integer(text):
             return self._from_code(str(int(text)))
         if found is None:
-            return _UNKNOWN, text, BLANK
+            return _unknown(text, text)
         if found == MIXED:
             return _MIXED, text, BLANK
         return None, text, found
@@ -129,7 +137,7 @@ class _Coder:
     def _from_label(self, label: str, shown: str) -> tuple[str | None, str, int]:
         found = classify(label)
         if found is None:
-            return _UNKNOWN, f"{shown} = {label}" if shown != label else label, BLANK
+            return _unknown(label, f"{shown} = {label}" if shown != label else label)
         if found == MIXED:
             return _MIXED, label, BLANK
         return None, label, found
@@ -137,6 +145,15 @@ class _Coder:
 
 def _is_integer(text: str) -> bool:
     return text.lstrip("-").isdigit()
+
+
+def _unknown(label: str, shown: str) -> tuple[str, str, int]:
+    """Why a text is no answer: a number with decimals, text garbled by the wrong encoding, or unknown."""
+    if _DECIMAL_TEXT.fullmatch(label.strip()):
+        return _FRACTION, shown, BLANK
+    if mojibake(label) is not None:
+        return _MOJIBAKE, shown, BLANK
+    return _UNKNOWN, shown, BLANK
 
 
 def encode(
@@ -162,8 +179,10 @@ def encode(
     for row_number, cells in stream:
         rows.append(row_number)
         picked.append(pick(cells))
-    columns = list(zip(*picked, strict=True)) if picked else [() for _ in wanted]
+    columns: Sequence[Sequence[Cell]] = list(zip(*picked, strict=True)) if picked else [() for _ in wanted]
     del picked
+    if export.formulas is not None:
+        columns = _with_formulas(export.formulas, columns, rows, list(coders))
     codes = {index: coder.encode_column(columns[k], rows) for k, (index, coder) in enumerate(coders.items())}
     for coder in coders.values():
         if coder.bad:
@@ -173,6 +192,36 @@ def encode(
         segment = [_group_label(value, segment_column.labels) for value in columns[-1]]
     unused = [c.name for c in export.columns if c.index in sample and _looks_like_scale(sample[c.index])]
     return Answers(len(rows), codes, segment, unused)
+
+
+def _with_formulas(
+    find: Formulas, columns: Sequence[Sequence[Cell]], rows: array[int], indices: Sequence[int]
+) -> Sequence[Sequence[Cell]]:
+    """A blank answer may be a formula without a saved value, which calamine reads as empty: when the answer
+    columns hold blanks, the sheet is searched for such formulas and each takes its blank's place. A row
+    that holds nothing but such formulas was left out as empty; it is added (to `rows` too) for the report."""
+    if not any("" in columns[k] for k in range(len(indices))):
+        return columns
+    wanted = set(indices)
+    marks = {}
+    for row, found in find().items():
+        if cells := {index: text for index, text in found.items() if index in wanted}:
+            marks[row] = cells
+    if not marks:
+        return columns
+    at = {row: position for position, row in enumerate(rows) if row in marks}
+    patched = [list(column) for column in columns]
+    for row, found in sorted(marks.items()):
+        position = at.get(row)
+        if position is None:
+            rows.append(row)
+            position = len(rows) - 1
+            for column in patched:
+                column.append("")
+        for k, index in enumerate(indices):
+            if index in found and patched[k][position] == "":
+                patched[k][position] = UncachedFormula(found[index])
+    return patched
 
 
 def _group_label(value: Cell, labels: Mapping[str, str] | None) -> str:
@@ -213,7 +262,8 @@ def _bad_values(coder: _Coder, file: str) -> InputError:
     ordered = sorted(coder.bad.items(), key=lambda entry: (-entry[1].count, entry[0][1]))
     reasons = {reason for reason, _ in coder.bad}
     # One message key per kind of problem; the most specific one present leads.
-    key = next(k for k in (_MIXED, _DATE, _BOOL, _FRACTION, _NO_LABELS, _UNKNOWN) if k in reasons)
+    order = (_MIXED, _MOJIBAKE, _FORMULA, _DATE, _BOOL, _FRACTION, _NO_LABELS, _UNKNOWN)
+    key = next(k for k in order if k in reasons)
     shown = ", ".join(
         f"'{text}' ×{entry.count} ({entry.first_row})" for (_, text), entry in ordered[:MAX_VALUES_SHOWN]
     )

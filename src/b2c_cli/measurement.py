@@ -75,6 +75,8 @@ def score(request: ScoreRequest) -> ScoreOutcome:
     lang = workbook.lang
     period, known = _resolve_period(request, part3)
 
+    if request.survey.is_dir():
+        raise InputError("score-not-a-file", where=str(request.survey))
     if not request.survey.is_file():
         raise InputError("score-no-such-file", where=str(request.survey))
     display = request.survey.name
@@ -125,6 +127,9 @@ def score(request: ScoreRequest) -> ScoreOutcome:
         segments,
         segment_column.name if segment_column else None,
     )
+    # The other periods' results are read before anything is written: a hand-edited one that cannot be read
+    # stops the command with nothing changed, not after this period's file was written.
+    changes = _changes(request.root, part3, results)
     path = results_path(request.root, period)
     action = _write(path, results, lang, request)
     return ScoreOutcome(
@@ -135,7 +140,7 @@ def score(request: ScoreRequest) -> ScoreOutcome:
         indicators=survey_indicators,
         matches=matches,
         unused_scale_columns=answers.unused_scale_columns,
-        changes=_changes(request.root, part3, results),
+        changes=changes,
         period_known=known,
         export_tracked=gitutil.is_tracked(request.survey.resolve()),
     )
@@ -226,7 +231,7 @@ def _write(path: Path, results: Results, lang: Lang, request: ScoreRequest) -> A
 
 def _changes(root: Path, part3: Part3, results: Results) -> dict[str, list[PeriodChange]]:
     """Per indicator, the change from the baseline and from the previous measured period."""
-    others = {p: r for p, r in load_all(root, part3).items() if p != results.period}
+    others = load_all(root, part3, skip=results.period)
     order = [p.id for p in part3.periods]
     if results.period not in order:
         return {}

@@ -139,12 +139,13 @@ def read_results(path: Path, display: str) -> Results:
         raise InputError("results-invalid", where=f"{display}:{mark.line}") from None
 
 
-def load_all(root: Path, part3: Part3 | None) -> dict[str, Results]:
-    """Every results file, keyed by period: the workbook's periods in their order, then any others."""
+def load_all(root: Path, part3: Part3 | None, *, skip: str | None = None) -> dict[str, Results]:
+    """Every results file (but `skip`'s), keyed by period: the workbook's periods in their order, then any
+    others."""
     folder = root / RESULTS_DIR
     if not folder.is_dir():
         return {}
     known = [p.id for p in part3.periods] if part3 else []
-    files = {path.stem: path for path in folder.glob("*.yaml")}
+    files = {path.stem: path for path in folder.glob("*.yaml") if path.stem != skip}
     order = [p for p in known if p in files] + sorted(p for p in files if p not in known)
     return {period: read_results(files[period], f"{RESULTS_DIR}/{files[period].name}") for period in order}

@@ -41,8 +41,12 @@ def set_value(cell: Cell | MergedCell, value: Any, number_format: str | None = N
 
 
 def sheet_title(title: str) -> str:
-    """A sheet name Excel accepts: none of []:*?/\\ and at most 31 characters."""
-    return _SHEET_TITLE_FORBIDDEN.sub("-", title).strip("'")[:31] or "Sheet"
+    """A sheet name Excel accepts: none of []:*?/\\ nor control characters, at most 31 characters, no
+    apostrophe at either end (also after cutting it short), and not the name Excel reserves."""
+    text = _SHEET_TITLE_FORBIDDEN.sub("-", ILLEGAL_CHARACTERS_RE.sub("", title))[:31].strip("'")
+    if text.casefold() == "history":
+        text += "-"
+    return text or "Sheet"
 
 
 def reproducible(data: bytes) -> bytes:

@@ -217,7 +217,7 @@ def test_a_file_that_does_not_exist(run: Any, scored: Path, tmp_path: Path) -> N
 
 
 def test_a_folder_instead_of_a_file(run: Any, scored: Path, tmp_path: Path) -> None:
-    assert "Filen findes ikke" in fails(run, tmp_path, scored, 3)
+    assert "Det er en mappe, ikke en fil. Angiv selve eksporten" in fails(run, tmp_path, scored, 3)
 
 
 def test_a_sheet_that_does_not_exist(run: Any, scored: Path, tmp_path: Path) -> None:

@@ -311,6 +311,11 @@ MESSAGES: dict[str, str] = {
     "pf-summary": "{total} partnerskaber: {valid} gyldige, {broken} med fejl.",
     "pf-none": "Der er ingen partnerskaber (b2c.yaml) under {path}.",
     "q-workbook-invalid": "Arbejdsbogen har {count} fejl i b2c.yaml eller part3-evaluation.yaml, som spørgeskemaet bygges af. Kør 'b2c validate', ret fejlene, og prøv igen.",
+    "export-xml-doctype": "Projektmappen indeholder XML med en dokumenttypeerklæring (<!DOCTYPE>, i {part}), som Excel aldrig skriver, og som kan bære entitetstricks. b2c åbner den ikke for at beskytte din computer. Hent eksporten igen fra spørgeskemaværktøjet, eller åbn den i Excel og gem den som en ny .xlsx.",
+    "export-merged-header": "Kolonne {column} indeholder data, men dens overskriftscelle er flettet sammen med naboen ({cells}), så kolonnen har ingen overskrift selv. Ophæv fletningen af overskriftscellerne (Hjem → Flet og centrer → Ophæv fletning af celler), giv hver kolonne sin egen overskrift, gem, og prøv igen.",
+    "export-mojibake": "Teksten har forvanskede bogstaver ('{sample}' hvor der skulle stå '{fixed}'): filen er gemt med den forkerte tegnkodning (UTF-8-tekst læst som Windows-1252 og gemt igen). Eksportér den igen fra spørgeskemaværktøjet, eller åbn den i Excel med Data → Fra tekst/CSV og kodningen '65001: Unicode (UTF-8)', og gem den som .xlsx.",
+    "answer-formula": "Kolonne {letter} ('{column}') har formler uden gemt værdi, hvor der skulle stå svar: {values}. Filen er skrevet af et program, der ikke beregner formler. Åbn filen i Excel, og gem den (så gemmer Excel værdierne), eller kopiér kolonnen, og indsæt den som værdier.",
+    "answer-mojibake": "Kolonne {letter} ('{column}') har svar med forvanskede bogstaver: {values}. Filen er gemt med den forkerte tegnkodning (UTF-8-tekst læst som Windows-1252, så 'ø' blev til 'Ã¸'). Eksportér den igen fra spørgeskemaværktøjet, eller åbn den i Excel med Data → Fra tekst/CSV og kodningen '65001: Unicode (UTF-8)', og gem den som .xlsx.",
     # -- the command line --------------------------------------------------------------------------------
     "cli-error": "fejl",
     "cli-warning": "advarsel",
@@ -440,7 +445,8 @@ MESSAGES: dict[str, str] = {
     "results-file-header": "Skrevet af 'b2c score'. Kun samlede tal: ingen rækker, fritekst eller personoplysninger.\n"
     "Ret ikke i filen; kør 'b2c score' igen.",
     "results-unreadable": "Resultatfilen kan ikke læses ({reason}).",
-    "results-invalid": "Resultatfilen er ikke, som 'b2c score' skrev den. Kør 'b2c score' igen for perioden.",
+    "results-invalid": "Resultatfilen er ikke, som 'b2c score' skrev den (er den rettet i hånden?). Hent den fra git igen ('git checkout -- FIL'), eller kør 'b2c score EKSPORT --period PERIODE --force' for at skrive den forfra.",
+    "score-not-a-file": "Det er en mappe, ikke en fil. Angiv selve eksporten, fx surveys/baseline.xlsx.",
     "match-no-statement": "Udsagnet '{text}' (indikator {indicator}) findes ikke i nogen kolonne. Nærmeste "
     "overskrifter: {closest}. Ret teksten i part3-evaluation.yaml, eller angiv kolonnen med column:.",
     "match-no-column": "Kolonnen '{text}' (indikator {indicator}) findes ikke i eksporten. Nærmeste: {closest}. "

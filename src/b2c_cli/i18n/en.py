@@ -312,6 +312,11 @@ MESSAGES: dict[str, str] = {
     "pf-summary": "{total} partnerships: {valid} valid, {broken} with errors.",
     "pf-none": "There are no partnerships (b2c.yaml) under {path}.",
     "q-workbook-invalid": "The workbook has {count} errors in b2c.yaml or part3-evaluation.yaml, which the questionnaire is built from. Run 'b2c validate', fix them and try again.",
+    "export-xml-doctype": "The workbook holds XML with a document type declaration (<!DOCTYPE>, in {part}), which Excel never writes and which can carry entity tricks. b2c does not open it, to protect your computer. Download the export again from the survey tool, or open it in Excel and save it as a new .xlsx.",
+    "export-merged-header": "Column {column} holds data, but its header cell is merged with its neighbour ({cells}), so the column has no header of its own. Unmerge the header cells (Home → Merge & Center → Unmerge Cells), give each column its own header, save, and try again.",
+    "export-mojibake": "The text has garbled letters ('{sample}' where '{fixed}' belongs): the file was saved with the wrong character encoding (UTF-8 text read as Windows-1252 and saved again). Export it again from the survey tool, or open it in Excel with Data → From Text/CSV and the encoding '65001: Unicode (UTF-8)', and save it as .xlsx.",
+    "answer-formula": "Column {letter} ('{column}') has formulas without a saved value where answers belong: {values}. The file was written by a program that does not calculate formulas. Open the file in Excel and save it (Excel then stores the values), or copy the column and paste it as values.",
+    "answer-mojibake": "Column {letter} ('{column}') has answers with garbled letters: {values}. The file was saved with the wrong character encoding (UTF-8 text read as Windows-1252, so 'ø' became 'Ã¸'). Export it again from the survey tool, or open it in Excel with Data → From Text/CSV and the encoding '65001: Unicode (UTF-8)', and save it as .xlsx.",
     # -- the command line --------------------------------------------------------------------------------
     "cli-error": "error",
     "cli-warning": "warning",
@@ -442,7 +447,8 @@ MESSAGES: dict[str, str] = {
     "results-file-header": "Written by 'b2c score'. Aggregates only: no rows, free text or personal data.\n"
     "Do not edit; run 'b2c score' again.",
     "results-unreadable": "The results file cannot be read ({reason}).",
-    "results-invalid": "The results file is not as 'b2c score' wrote it. Run 'b2c score' again for the period.",
+    "results-invalid": "The results file is not as 'b2c score' wrote it (was it edited by hand?). Get it back from git ('git checkout -- FILE'), or run 'b2c score EXPORT --period PERIOD --force' to write it afresh.",
+    "score-not-a-file": "This is a folder, not a file. Give the export itself, e.g. surveys/baseline.xlsx.",
     "match-no-statement": "The statement '{text}' (indicator {indicator}) is in no column. Closest headers: "
     "{closest}. Correct the text in part3-evaluation.yaml, or give the column with column:.",
     "match-no-column": "The column '{text}' (indicator {indicator}) is not in the export. Closest: {closest}. "

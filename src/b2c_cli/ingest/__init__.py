@@ -23,6 +23,20 @@ from typing import Literal
 
 Cell = str | int | float | bool | datetime | date | time | timedelta | None
 
+
+class UncachedFormula(str):
+    """An XLSX cell holding a formula but no saved value (a file written by a program that does not
+    calculate, e.g. openpyxl), as its formula's text ("=B2*2"). calamine reads such a cell as empty; the
+    answers put this in its place to report it instead of counting a blank (see `Export.formulas`)."""
+
+    __slots__ = ()
+
+
+# The cells of the sheet read that hold a formula without a saved value: {row number (1-based, as Excel
+# shows it): {column index (A = 0): "=formula"}}. Found on demand, by a second pass over the sheet's XML.
+Formulas = Callable[[], dict[int, dict[int, str]]]
+
+
 Layout = Literal[
     "surveyxact-xlsx",
     "surveyxact-csv",
@@ -76,6 +90,9 @@ class Export:
     excluded_rows: dict[str, int] = field(default_factory=dict)
     # Rows kept but worth a warning, by reason (Qualtrics' "spam"), filled in the same way.
     flagged_rows: dict[str, int] = field(default_factory=dict)
+    # XLSX: the sheet's formulas without a saved value (they read as ''), to ask for only when a blank
+    # matters; None for CSV.
+    formulas: Formulas | None = None
 
 
 ProgressCallback = Callable[[int, int], None]  # (done, total) in bytes or rows; total may be 0 if unknown

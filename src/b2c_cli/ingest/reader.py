@@ -10,26 +10,30 @@ from typing import NoReturn, cast
 
 from b2c_cli.errors import InputError
 from b2c_cli.ingest import Cell, Export, ProgressCallback
-from b2c_cli.ingest.layouts import Detected, column_letter, detect
-from b2c_cli.ingest.sniff import sha256_of, sniff_kind
+from b2c_cli.ingest.layouts import Detected, column_letter, detect, mojibake
+from b2c_cli.ingest.sniff import sha256_of, sniff_export
 
 HEADER_BLOCK = 3  # the header row and the rows under it a layout may use (Qualtrics has three)
 
 Rows = Iterator[tuple[int, list[Cell]]]
+Merged = list[tuple[tuple[int, int], tuple[int, int]]]
 
 
 def open_export(path: Path, sheet: str | None = None, progress: ProgressCallback | None = None) -> Export:
     path = Path(path)
     display = str(path)
-    kind = sniff_kind(path, display)
+    kind, facts = sniff_export(path, display)
     encoding = delimiter = sheet_name = None
     side_sheets: dict[str, list[list[Cell]]] = {}
+    merged: Merged = []
+    formulas = None
     if kind == "xlsx":
         from b2c_cli.ingest.xlsxfile import open_xlsx
 
         sha256 = sha256_of(path)
-        workbook = open_xlsx(path, display, sheet, progress)
+        workbook = open_xlsx(path, display, sheet, progress, facts)
         rows, sheet_name, side_sheets = workbook.rows, workbook.sheet, workbook.side_sheets
+        merged, formulas = workbook.merged, workbook.formulas
     else:
         if sheet is not None:
             raise InputError("export-sheet-in-csv", where=display, sheet=sheet)
@@ -41,6 +45,7 @@ def open_export(path: Path, sheet: str | None = None, progress: ProgressCallback
     detected = detect(top, fmt=kind, side_sheets=side_sheets, display=display)
     if not detected.columns:
         raise InputError("export-no-header", where=f"{display}:{top[0][0]}")
+    _check_header_text(top[: detected.header_rows], display)
     export = Export(
         path=path,
         sha256=sha256,
@@ -51,9 +56,26 @@ def open_export(path: Path, sheet: str | None = None, progress: ProgressCallback
         sheet=sheet_name,
         encoding=encoding,
         delimiter=delimiter,
+        formulas=formulas,
     )
-    export.rows = _data_rows(chain(top[detected.header_rows :], rows), detected, export, display)
+    header = _HeaderCells(top[0][0], merged)
+    export.rows = _data_rows(chain(top[detected.header_rows :], rows), detected, export, display, header)
     return export
+
+
+def _check_header_text(rows: Sequence[tuple[int, Sequence[Cell]]], display: str) -> None:
+    """Header text garbled by the wrong character encoding ('fÃ¸lgende' for 'følgende') would make every
+    statement miss its column, or a label unknown: say what happened instead."""
+    for number, cells in rows:
+        for index, cell in enumerate(cells):
+            found = mojibake(cell) if isinstance(cell, str) else None
+            if found is not None:
+                raise InputError(
+                    "export-mojibake",
+                    where=f"{display}:{number}:{index + 1}",
+                    sample=found[0],
+                    fixed=found[1],
+                )
 
 
 def _header_block(rows: Rows, display: str) -> list[tuple[int, list[Cell]]]:
@@ -70,7 +92,11 @@ def _header_block(rows: Rows, display: str) -> list[tuple[int, list[Cell]]]:
 
 
 def _data_rows(
-    rows: Iterable[tuple[int, list[Cell]]], detected: Detected, export: Export, display: str
+    rows: Iterable[tuple[int, list[Cell]]],
+    detected: Detected,
+    export: Export,
+    display: str,
+    header: _HeaderCells,
 ) -> Iterator[tuple[int, Sequence[Cell]]]:
     """Each data row cut or padded to the columns' width. Empty rows and rows the layout excludes (e.g.
     Qualtrics previews) are counted in export.excluded_rows, flagged ones in export.flagged_rows; anything
@@ -82,7 +108,7 @@ def _data_rows(
         if size > width:
             extra = cells[width:]
             if extra.count("") != len(extra):
-                _blank_header(display, number, width + next(i for i, c in enumerate(extra) if c != ""))
+                header.blank(display, number, width + next(i for i, c in enumerate(extra) if c != ""))
             cells = cells[:width]
         elif size < width:
             cells = cells + cast(list[Cell], [""] * (width - size))
@@ -91,7 +117,7 @@ def _data_rows(
             continue
         for index in ignored:
             if cells[index] != "":
-                _blank_header(display, number, index)
+                header.blank(display, number, index)
         if rule is not None:
             reason, flag = rule(cells)
             if reason is not None:
@@ -102,7 +128,21 @@ def _data_rows(
         yield number, cells
 
 
-def _blank_header(display: str, number: int, index: int) -> NoReturn:
-    raise InputError(
-        "export-blank-header", where=f"{display}:{number}:{index + 1}", column=column_letter(index)
-    )
+class _HeaderCells:
+    """The header row's number and the sheet's merged cells, to explain data under a blank header."""
+
+    def __init__(self, row: int, merged: Merged) -> None:
+        self.row = row - 1  # 0-based, as calamine gives merged cells
+        self.merged = merged
+
+    def blank(self, display: str, number: int, index: int) -> NoReturn:
+        """Data in row `number`, column `index` (0-based), whose header is blank: a header cell merged with
+        its neighbour is the usual cause in a workbook, and is named."""
+        where = f"{display}:{number}:{index + 1}"
+        for (top, left), (bottom, right) in self.merged:
+            if top <= self.row <= bottom and left < index <= right:
+                cells = f"{column_letter(left)}{top + 1}:{column_letter(right)}{bottom + 1}"
+                raise InputError(
+                    "export-merged-header", where=where, column=column_letter(index), cells=cells
+                )
+        raise InputError("export-blank-header", where=where, column=column_letter(index))

@@ -1,8 +1,9 @@
 """XLSX exports through python-calamine (a Rust reader, far faster than openpyxl), one sheet streamed row by
 row. Cells keep calamine's types: str, float (Excel stores every number as a double, so a code 1 arrives as
-1.0), bool, datetime/date/time/timedelta; '' for an empty cell. A workbook with `Dataset` and `Labels` sheets
-is SurveyXact's: its `Dataset` is read, and its small `Labels` and `Structure`/`Variables` sheets are read
-whole for the layout to use.
+1.0), bool, datetime/date/time/timedelta; '' for an empty cell - also for a formula without a saved value,
+which `formulas` finds on demand. A workbook with `Dataset` and `Labels` sheets is SurveyXact's: its
+`Dataset` is read, and its small `Labels` and `Structure`/`Variables` sheets are read whole for the layout
+to use.
 """
 
 from __future__ import annotations
@@ -13,10 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from b2c_cli.errors import InputError
-from b2c_cli.ingest import Cell, ProgressCallback
+from b2c_cli.ingest import Cell, Formulas, ProgressCallback
 
 if TYPE_CHECKING:
     from python_calamine import CalamineSheet, CalamineWorkbook
+
+    from b2c_cli.ingest.sniff import ZipFacts
 
 PROGRESS_EVERY = 4096
 SURVEYXACT_DATASET = "Dataset"
@@ -32,9 +35,19 @@ class XlsxSource:
     rows: Rows  # (row number as Excel shows it; the cells, column A first)
     # SurveyXact's side sheets by lower-case name ("labels", "structure", "variables"), read whole.
     side_sheets: dict[str, list[list[Cell]]] = field(default_factory=dict)
+    # The sheet's merged cells, ((first row, first column), (last row, last column)), 0-based.
+    merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
+    formulas: Formulas | None = None  # the sheet's formulas without a saved value, found when asked
 
 
-def open_xlsx(path: Path, display: str, sheet: str | None, progress: ProgressCallback | None) -> XlsxSource:
+def open_xlsx(
+    path: Path,
+    display: str,
+    sheet: str | None,
+    progress: ProgressCallback | None,
+    facts: ZipFacts | None = None,
+) -> XlsxSource:
+    """`facts`: what the zip gate found (which sheets hold no formulas and need no search for them)."""
     from python_calamine import CalamineWorkbook
 
     try:
@@ -63,7 +76,23 @@ def open_xlsx(path: Path, display: str, sheet: str | None, progress: ProgressCal
                 side[name.lower()] = [
                     cast(list[Cell], row) for row in _load(workbook, found, display).iter_rows()
                 ]
-    return XlsxSource(chosen, names, _rows(data, progress), side)
+    merged = list(data.merged_cell_ranges or ())
+    skip = facts.formula_free if facts is not None else frozenset()
+    return XlsxSource(
+        chosen, names, _rows(data, progress), side, merged, _formulas(path, chosen, skip, display)
+    )
+
+
+def _formulas(path: Path, sheet: str, skip: frozenset[str], display: str) -> Formulas:
+    def find() -> dict[int, dict[int, str]]:
+        from b2c_cli.ingest.formulas import uncached
+
+        try:
+            return uncached(path, sheet, skip)
+        except Exception:  # the gate read this zip already; anything now is a damaged file
+            raise InputError("export-xlsx-corrupt", where=display) from None
+
+    return find
 
 
 def _find(names: list[str], wanted: str) -> str | None:

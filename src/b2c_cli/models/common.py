@@ -28,7 +28,10 @@ Text = str | None
 class StrictModel(BaseModel):
     """A workbook section: unknown keys are refused (so a misspelt key is found, not ignored)."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_default=False)
+    # allow_inf_nan: Pydantic would read the text 'nan', 'inf' or 'infinity' as a number.
+    model_config = ConfigDict(
+        extra="forbid", str_strip_whitespace=True, validate_default=False, allow_inf_nan=False
+    )
 
     @model_validator(mode="before")
     @classmethod

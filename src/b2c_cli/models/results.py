@@ -3,13 +3,28 @@ intervals), never a row, a free-text answer or an identifying column, plus where
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 RESULTS_SCHEMA_VERSION = 1
 
+# A file edited by hand is read as strictly as it was written: counts are whole and never negative, figures
+# are finite, and no more are positive than answered (the statistics would fail on anything else).
+Count = Annotated[int, Field(ge=0)]
+
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+
+
+class _Figures(_Strict):
+    @model_validator(mode="after")
+    def _positive_within_n(self) -> Any:
+        positive, n = getattr(self, "positive", None), getattr(self, "n", None)
+        if positive is not None and n is not None and positive > n:
+            raise ValueError("more positive answers than answers")
+        return self
 
 
 class Source(_Strict):
@@ -23,27 +38,27 @@ class Source(_Strict):
     b2c_version: str
 
 
-class ItemResult(_Strict):
+class ItemResult(_Figures):
     text: str
     column: str
     reverse: bool = False
     percent: float | None
-    positive: int
-    n: int
+    positive: Count
+    n: Count
     ci95: list[float] | None
-    dont_know: int
-    blank: int
-    steps: dict[int, int]  # answers per step as labelled, 1 (most disagreeing) .. 5 (most agreeing)
+    dont_know: Count
+    blank: Count
+    steps: dict[int, Count]  # answers per step as labelled, 1 (most disagreeing) .. 5 (most agreeing)
 
 
-class IndicatorResult(_Strict):
+class IndicatorResult(_Figures):
     id: str
     percent: float | None
-    positive: int
-    n: int
+    positive: Count
+    n: Count
     ci95: list[float] | None
-    dont_know: int
-    blank: int
+    dont_know: Count
+    blank: Count
     items: list[ItemResult]
 
 
@@ -53,34 +68,34 @@ class ResultWarning(_Strict):
     n: int | None = None
 
 
-class SegmentCellResult(_Strict):
+class SegmentCellResult(_Figures):
     indicator: str
     suppressed: bool = False
     percent: float | None = None
-    positive: int | None = None
-    n: int | None = None
+    positive: Count | None = None
+    n: Count | None = None
     ci95: list[float] | None = None
 
 
 class SegmentGroupResult(_Strict):
     group: str
-    respondents: int
+    respondents: Count
     indicators: list[SegmentCellResult]
 
 
 class SegmentResult(_Strict):
     column: str
-    threshold: int
-    hidden_groups: int
-    hidden_respondents: int
+    threshold: Count
+    hidden_groups: Count
+    hidden_respondents: Count
     groups: list[SegmentGroupResult]
 
 
 class Results(_Strict):
     schema_version: int
     period: str
-    respondents: int
-    excluded_rows: dict[str, int] = {}
+    respondents: Count
+    excluded_rows: dict[str, Count] = {}
     source: Source
     warnings: list[ResultWarning] = []
     indicators: list[IndicatorResult]

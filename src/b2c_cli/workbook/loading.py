@@ -89,7 +89,7 @@ def _describe(
         return "missing-key", {"key": key}
     if value is None:
         return "empty-value", {"key": key}
-    if kind in ("int_parsing", "int_from_float", "float_parsing", "int_type", "float_type"):
+    if kind in ("int_parsing", "int_from_float", "float_parsing", "int_type", "float_type", "finite_number"):
         if isinstance(value, str) and re.fullmatch(r"-?\d+,\d+", value.strip()) and kind.startswith("float"):
             return "decimal-comma", {"value": short(value), "fixed": value.strip().replace(",", ".")}
         return ("not-a-whole-number" if kind.startswith("int") else "not-a-number"), {"value": short(value)}

@@ -96,6 +96,7 @@ class _Loader(Reader, Scanner, Parser, Composer, BaseResolver):
         Parser.__init__(self)
         Composer.__init__(self)
         BaseResolver.__init__(self)
+        self.depth = 0  # collections open around the node being composed
 
     def compose_node(self, parent: Node | None, index: int) -> Node | None:
         event = self.peek_event()  # type: ignore[no-untyped-call]
@@ -107,7 +108,14 @@ class _Loader(Reader, Scanner, Parser, Composer, BaseResolver):
                 raise YamlProblem("yaml-anchor", mark.line, mark.column, {"name": event.anchor})
             if event.tag not in (None, "!"):
                 raise YamlProblem("yaml-tag", mark.line, mark.column, {"tag": event.tag})
-        return super().compose_node(parent, index)
+        if not isinstance(event, SequenceStartEvent | MappingStartEvent):
+            return super().compose_node(parent, index)
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise YamlProblem("yaml-syntax", mark.line, mark.column)
+        node = super().compose_node(parent, index)
+        self.depth -= 1
+        return node
 
 
 def _mark(yaml_mark: Any) -> Mark:
@@ -184,7 +192,11 @@ def _syntax_problem(exc: yaml.MarkedYAMLError) -> YamlProblem:
 def parse(raw: bytes) -> YamlDocument:
     """Parse one YAML file's bytes into plain dicts, lists, strings and None, with positions."""
     text = decode(raw)
-    fast = _parse_fast(text)
+    try:
+        fast = _parse_fast(text)
+    except YamlProblem:
+        _check_indentation(text)
+        raise
     if fast is not None:
         document, continuation = fast
         _check_indentation(text, continuation)
@@ -202,14 +214,17 @@ def parse(raw: bytes) -> YamlDocument:
     return doc
 
 
-_FAST_MAX_DEPTH = 50  # workbooks nest six deep; anything deeper takes the careful path
+# Workbooks nest six deep. Deeper nesting is refused at the collection that goes too deep, by both paths:
+# PyYAML's scanner slows down with every open bracket, and its composer would hit the recursion limit.
+MAX_DEPTH = 50
 
 
 def _parse_fast(text: str) -> tuple[YamlDocument, frozenset[int]] | None:
     """The same document built straight from libyaml's events, about ten times faster than PyYAML's
     pure-Python parser (a portfolio reads thousands of files). Anything out of the ordinary (a syntax
     error, an alias, an anchor, a tag, a complex or duplicate key, several documents or none) gives None,
-    and the pure-Python path above, which knows the precise message for each, decides."""
+    and the pure-Python path above, which knows the precise message for each, decides. Nesting deeper than
+    MAX_DEPTH is refused here, where it is cheap to see, as the pure-Python path would refuse it."""
     if _CParser is None:
         return None
     document = YamlDocument(None, {}, {})
@@ -271,8 +286,8 @@ def _parse_fast(text: str) -> tuple[YamlDocument, frozenset[int]] | None:
             document.marks[here] = mark
             if not isinstance(event, ScalarEvent):
                 stack.append([value, here, None])
-                if len(stack) > _FAST_MAX_DEPTH:
-                    return None
+                if len(stack) > MAX_DEPTH:
+                    raise YamlProblem("yaml-syntax", mark.line, mark.column)
     except (yaml.YAMLError, RecursionError):
         return None
     if documents != 1 or () not in document.marks:
