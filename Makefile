@@ -1,5 +1,7 @@
 # make demo: set up .venv and run the main job on the bundled example (init, validate, score, report, questionnaire, status).
 # make test: set up .venv with the dev tools and run every check (ruff, mypy --strict, pytest).
+# make fuzz: the long fuzz run of the export readers and the YAML loader (about 12 minutes).
+# make mutation: mutation testing of the scoring rules (about a minute); fails below 90 % of mutants caught.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -9,7 +11,7 @@ EXAMPLE := examples/hedemarken-nortec
 EXPORTS := examples/exports
 DEMO := build/demo
 
-.PHONY: demo test lint typecheck unit bench clean
+.PHONY: demo test lint typecheck unit bench fuzz mutation clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,8 +49,26 @@ unit: $(DEV)
 test: lint typecheck unit
 
 clean:
-	rm -rf $(VENV) build dist .mypy_cache .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) build dist .mypy_cache .pytest_cache .ruff_cache .hypothesis mutants
 
 # make bench: the benchmark table (100,000-row exports, 1,000 and 2,000 partnerships; several minutes).
 bench: $(DEV)
 	$(BIN)/python tests/benchmarks/bench.py
+
+# make fuzz: tests/fuzz under the long Hypothesis profile (B2C_FUZZ=long): random inputs, far more of them
+# (B2C_FUZZ_EXAMPLES scales the run, default 4000). Prints how many inputs each target tried.
+fuzz: $(DEV)
+	B2C_FUZZ=long $(BIN)/pytest tests/fuzz
+
+# make mutation: mutmut mutates src/b2c_cli/scoring.py and stats.py and runs tests/scoring against each
+# mutant ([tool.mutmut] in pyproject.toml); lists the mutants no test caught, and fails below 90 % caught.
+mutation: $(DEV)
+	rm -rf mutants
+	$(BIN)/mutmut run
+	$(BIN)/mutmut results
+	$(BIN)/mutmut export-cicd-stats
+	$(BIN)/python -c 'import json, sys; s = json.load(open("mutants/mutmut-cicd-stats.json")); \
+		caught = s["killed"] + s["timeout"]; \
+		print("mutation score: %d of %d mutants caught (%.1f %%), %d survived" \
+		% (caught, s["total"], 100 * caught / max(s["total"], 1), s["survived"])); \
+		sys.exit(caught < 0.9 * s["total"])'

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Hashable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from b2c_cli import stats
-from b2c_cli.scale import BLANK, DONT_KNOW, STEPS
+from b2c_cli.scale import BLANK, DONT_KNOW
 
 K = TypeVar("K", bound=Hashable)
 
@@ -107,9 +107,7 @@ def score_item(item: ItemInput) -> ItemScore:
     counts = Counter(item.codes)
     steps = (counts[1], counts[2], counts[3], counts[4], counts[5])
     n = sum(steps)
-    positive = sum(
-        count for step, count in zip(STEPS, steps, strict=True) if oriented(step, item.reverse) >= 4
-    )
+    positive = sum(count for step, count in enumerate(steps, start=1) if oriented(step, item.reverse) >= 4)
     return ItemScore(
         column=item.column,
         text=item.text,
@@ -132,10 +130,13 @@ def score_indicator(indicator_id: str, items: Sequence[ItemInput]) -> IndicatorS
     # answers (a few dozen), weighted by how many gave it, instead of once per respondent.
     n = positive = dont_know = blank = 0
     reverse = [item.reverse for item in items]
-    for answers, respondents_alike in Counter(zip(*(item.codes for item in items), strict=True)).items():
+    # `pragma: no mutate` (make mutation) marks lines whose mutants cannot change a result: the lengths
+    # `strict=` checks are checked above, None is as false as False, and only one pattern is all blank.
+    patterns = Counter(zip(*(item.codes for item in items), strict=True))  # pragma: no mutate
+    for answers, respondents_alike in patterns.items():
         total = count = 0
-        saw_dont_know = False
-        for code, mirrored in zip(answers, reverse, strict=True):
+        saw_dont_know = False  # pragma: no mutate
+        for code, mirrored in zip(answers, reverse, strict=True):  # pragma: no mutate
             if code >= 1:
                 total += oriented(code, mirrored)
                 count += 1
@@ -148,7 +149,7 @@ def score_indicator(indicator_id: str, items: Sequence[ItemInput]) -> IndicatorS
         elif saw_dont_know:
             dont_know += respondents_alike
         else:
-            blank += respondents_alike
+            blank += respondents_alike  # pragma: no mutate
     return IndicatorScore(
         id=indicator_id,
         estimate=Estimate(positive, n),
@@ -218,8 +219,8 @@ def segment(
     hidden_rows = sorted(row for g, rows in members.items() if len(rows) < threshold for row in rows)
     table_rows: list[SegmentRow] = []
     for indicator_id, items in indicators:
-        scores = {group: _score_rows(indicator_id, items, members[group]) for group in named}
-        hidden_n = _score_rows(indicator_id, items, hidden_rows).n if hidden_rows else 0
+        scores = {group: _score_rows(items, members[group]) for group in named}
+        hidden_n = _score_rows(items, hidden_rows).n
         suppressed = suppress({group: estimate.n for group, estimate in scores.items()}, threshold, hidden_n)
         cells = tuple(
             SegmentCell(group, len(members[group]), None if group in suppressed else scores[group])
@@ -248,9 +249,7 @@ def suppress(sizes: Mapping[K, int], threshold: int, hidden: int = 0) -> set[K]:
     return suppressed
 
 
-def _score_rows(indicator_id: str, items: Sequence[ItemInput], rows: Sequence[int]) -> Estimate:
-    return score_indicator(indicator_id, [_subset(item, rows) for item in items]).estimate
-
-
-def _subset(item: ItemInput, rows: Sequence[int]) -> ItemInput:
-    return ItemInput([item.codes[row] for row in rows], item.reverse, item.column, item.text)
+def _score_rows(items: Sequence[ItemInput], rows: Sequence[int]) -> Estimate:
+    """The indicator's estimate over some respondents only (a group's rows)."""
+    subsets = [replace(item, codes=[item.codes[row] for row in rows]) for item in items]
+    return score_indicator("", subsets).estimate  # pragma: no mutate (the id has no part in the estimate)
