@@ -3,31 +3,66 @@ message in the user's language and the exit code of DESIGN.md §5."""
 
 from __future__ import annotations
 
+import difflib
+import importlib
 import sys
 from typing import Annotated, Any
 
 import typer
+import typer.main
+from typer._click import Command, Context, HelpFormatter
+from typer._click.exceptions import UsageError
+from typer._click.utils import make_default_short_help
 from typer.core import TyperGroup
 
 from b2c_cli.__about__ import __version__
-from b2c_cli.cli import (
-    init_cmd,
-    portfolio_cmd,
-    questionnaire_cmd,
-    report_cmd,
-    schema_cmd,
-    score_cmd,
-    status_cmd,
-    validate_cmd,
-)
 from b2c_cli.cli.output import error
 from b2c_cli.cli.state import State
+from b2c_cli.cli.texts import EXAMPLES, HELP
 from b2c_cli.errors import B2CError, ExitCode
 from b2c_cli.i18n import tr
 
+# The commands, in the order `b2c --help` lists them. Each lives in b2c_cli.cli.<name>_cmd as a function of
+# the same name; its help text and examples are in b2c_cli.cli.texts.
+COMMANDS = ("init", "validate", "status", "schema", "score", "report", "questionnaire", "portfolio")
+
 
 class B2CGroup(TyperGroup):
-    """Runs every command inside the error boundary."""
+    """Runs every command inside the error boundary, and builds a command only when it is run (or its own
+    help is asked for): turning a function's signature into a command is most of what `b2c --help` and a
+    short command would otherwise spend."""
+
+    def list_commands(self, ctx: Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Context, cmd_name: str) -> Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        if cmd_name not in self.commands:
+            module = importlib.import_module(f"b2c_cli.cli.{cmd_name}_cmd")
+            single = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
+            single.command(cmd_name, help=HELP[cmd_name], epilog=EXAMPLES[cmd_name])(
+                getattr(module, cmd_name)
+            )
+            self.commands[cmd_name] = typer.main.get_command(single)
+        return self.commands[cmd_name]
+
+    def resolve_command(self, ctx: Context, args: list[str]) -> tuple[str | None, Command | None, list[str]]:
+        """Typer suggests a command for a typo from the commands built so far; suggest from all of them."""
+        try:
+            return super().resolve_command(ctx, args)
+        except UsageError as exc:
+            close = difflib.get_close_matches(args[0], COMMANDS) if args else []
+            if close and "Did you mean" not in exc.message:
+                exc.message = f"{exc.message.rstrip('.')}. Did you mean {', '.join(repr(c) for c in close)}?"
+            raise
+
+    def format_commands(self, ctx: Context, formatter: HelpFormatter) -> None:
+        """The command list of `b2c --help`, from each command's help text, without building them."""
+        limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
+        rows = [(name, make_default_short_help(HELP[name], limit)) for name in COMMANDS]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -81,15 +116,3 @@ def main_options(
     ] = False,
 ) -> None:
     ctx.obj = State(debug=debug)
-
-
-app.command("init", help=init_cmd.HELP, epilog=init_cmd.EXAMPLES)(init_cmd.init)
-app.command("validate", help=validate_cmd.HELP, epilog=validate_cmd.EXAMPLES)(validate_cmd.validate)
-app.command("status", help=status_cmd.HELP, epilog=status_cmd.EXAMPLES)(status_cmd.status)
-app.command("schema", help=schema_cmd.HELP, epilog=schema_cmd.EXAMPLES)(schema_cmd.schema)
-app.command("score", help=score_cmd.HELP, epilog=score_cmd.EXAMPLES)(score_cmd.score)
-app.command("report", help=report_cmd.HELP, epilog=report_cmd.EXAMPLES)(report_cmd.report)
-app.command("questionnaire", help=questionnaire_cmd.HELP, epilog=questionnaire_cmd.EXAMPLES)(
-    questionnaire_cmd.questionnaire
-)
-app.command("portfolio", help=portfolio_cmd.HELP, epilog=portfolio_cmd.EXAMPLES)(portfolio_cmd.portfolio)

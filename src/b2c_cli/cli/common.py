@@ -20,6 +20,7 @@ DirArgument = Annotated[
     typer.Argument(
         help="The partnership folder (default: the folder with b2c.yaml, searched upward).",
         show_default=False,
+        metavar="DIR",
     ),
 ]
 

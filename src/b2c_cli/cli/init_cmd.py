@@ -19,16 +19,6 @@ from b2c_cli.i18n import Lang, tr
 if TYPE_CHECKING:
     from b2c_cli.workbook.scaffold import InitOptions
 
-HELP = (
-    "Create a partnership folder: b2c.yaml, Part 1-3 as YAML with the guide's questions as comments, "
-    "the three fixed indicators, a .gitignore that keeps raw survey exports out of git, a pre-commit hook "
-    "and JSON Schemas for editor completion. Refuses to touch a folder that is not empty (exit 4); "
-    "--force only adds missing files and never overwrites one."
-)
-EXAMPLES = (
-    "Examples:  b2c init hedemarken --housing Bo-Vest --company Nortec --area Hedemarken  |  "
-    "b2c init hedemarken --lang en --size small --dry-run  |  b2c init hedemarken --force"
-)
 
 Size = Literal["small", "large"]
 
@@ -36,7 +26,8 @@ Size = Literal["small", "large"]
 def init(
     ctx: typer.Context,
     folder: Annotated[
-        Path, typer.Argument(help="The folder to create the partnership in.", show_default=False)
+        Path,
+        typer.Argument(help="The folder to create the partnership in.", show_default=False, metavar="DIR"),
     ],
     housing: Annotated[str | None, typer.Option(help="The housing organisation, e.g. Bo-Vest.")] = None,
     company: Annotated[str | None, typer.Option(help="The company, e.g. Nortec.")] = None,

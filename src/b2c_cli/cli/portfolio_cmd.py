@@ -12,22 +12,13 @@ from b2c_cli.cli.output import ProgressBar, print_json, stderr, stdout
 from b2c_cli.cli.state import today
 from b2c_cli.i18n import tr
 
-HELP = (
-    "Find every partnership (b2c.yaml) under ROOT, validate each (a broken one is listed with its problems "
-    "and does not stop the others), and write one organisation-level view: a row per partnership with each "
-    "indicator's latest value against its target and its step in the guide, a roll-up per indicator and "
-    "year (partnerships measuring it, how many met their target, the pooled percentage with its Wilson "
-    "interval) and an ESRS S3/S4 summary. Small groups stay hidden."
-)
-EXAMPLES = (
-    "Examples:  b2c portfolio partnerships/  |  b2c portfolio . --year 2026 --format xlsx,json  |  "
-    "b2c portfolio . --json"
-)
-
 
 def portfolio(
     ctx: typer.Context,
-    root: Annotated[Path, typer.Argument(help="The folder to search for partnerships.", show_default=False)],
+    root: Annotated[
+        Path,
+        typer.Argument(help="The folder to search for partnerships.", show_default=False, metavar="ROOT"),
+    ],
     formats: Annotated[
         str, typer.Option("--format", help="Comma-separated: md, html, xlsx, json (default: all).")
     ] = "md,html,xlsx,json",

@@ -12,14 +12,6 @@ from b2c_cli.cli.output import stdout
 from b2c_cli.cli.state import today
 from b2c_cli.i18n import tr
 
-HELP = (
-    "Write the residents' questionnaire from Part 3's statements (HTML printable on A4 with tick boxes, and "
-    "Markdown), a data-entry workbook for paper answers (one dropdown per answer cell; 'b2c score' reads it "
-    "back as it is) and an import sheet for online tools (CSV, XLSX, Qualtrics Advanced Format), into "
-    "questionnaire/."
-)
-EXAMPLES = "Examples:  b2c questionnaire  |  b2c questionnaire --format html,xlsx --lang en -o print"
-
 
 def questionnaire(
     ctx: typer.Context,

@@ -12,16 +12,6 @@ from b2c_cli.cli.output import stdout
 from b2c_cli.cli.state import today
 from b2c_cli.i18n import tr
 
-HELP = (
-    "Write the ESG report (the guide's table with n, 95 % intervals and changes, and the ESRS S3/S4 "
-    "section) and the partnership agreement, as Markdown, HTML (self-contained, printable on A4) and XLSX "
-    "(a real Excel Table with charts), plus the annual wheel as an iCalendar file, into reports/."
-)
-EXAMPLES = (
-    "Examples:  b2c report  |  b2c report hedemarken --format xlsx,html -o ~/esg  |  "
-    "b2c report --lang en --template-dir our-templates"
-)
-
 
 def report(
     ctx: typer.Context,

@@ -11,13 +11,6 @@ from b2c_cli.cli.common import LangOption, state
 from b2c_cli.cli.output import stdout
 from b2c_cli.i18n import tr
 
-HELP = (
-    "Write a JSON Schema (draft-07) for each workbook file, with the guide's questions as descriptions. "
-    "The scaffolded files point at them (first line), so editors with YAML support complete and check keys. "
-    "Default folder: .b2c/schema in the partnership."
-)
-EXAMPLES = "Examples:  b2c schema  |  b2c schema -o schemas --lang en"
-
 
 def schema(
     ctx: typer.Context,

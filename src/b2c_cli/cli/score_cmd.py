@@ -17,23 +17,15 @@ if TYPE_CHECKING:
 
     from b2c_cli.measurement import ScoreOutcome
 
-HELP = (
-    "Read a survey export (SurveyXact, Microsoft Forms, Google Forms, Qualtrics, SurveyMonkey, LimeSurvey "
-    "or a plain sheet; XLSX or CSV), match its columns to the workbook's statements, score every survey "
-    "indicator (top-2-box, 95 % Wilson interval) and write results/PERIOD.yaml (aggregates only). The same "
-    "export again changes nothing; another export for a scored period is refused (exit 4) unless --force."
-)
-EXAMPLES = (
-    "Examples:  b2c score surveys/baseline.xlsx --period baseline  |  "
-    "b2c score surveys/2026.csv --period 2026 --segment alder  |  b2c score export.xlsx --dry-run --explain"
-)
 
 PROGRESS_FROM_BYTES = 2_000_000
 
 
 def score(
     ctx: typer.Context,
-    survey: Annotated[Path, typer.Argument(help="The survey export (XLSX or CSV).", show_default=False)],
+    survey: Annotated[
+        Path, typer.Argument(help="The survey export (XLSX or CSV).", show_default=False, metavar="SURVEY")
+    ],
     folder: Annotated[
         Path | None,
         typer.Option(

@@ -9,13 +9,6 @@ from b2c_cli.cli.output import console, print_json
 from b2c_cli.cli.state import today
 from b2c_cli.i18n import tr
 
-HELP = (
-    "Show the partnership's progress through the guide: answered questions per part, which party has not "
-    "prepared Part 1, the next step, the next evaluation meeting and measurement, and validation problems "
-    "in short."
-)
-EXAMPLES = "Examples:  b2c status  |  b2c status hedemarken --json"
-
 MAX_PROBLEMS_SHOWN = 5
 
 

@@ -11,13 +11,6 @@ from b2c_cli.cli.output import print_json, stderr, stdout
 from b2c_cli.cli.state import today
 from b2c_cli.i18n import tr
 
-HELP = (
-    "Check every workbook file and the rules between them: YAML syntax, unknown or misspelt keys, types, "
-    "dates, targets, indicator references, the guide's limits. Exit 0 when valid, 1 with problems, "
-    "3 when a file cannot be read."
-)
-EXAMPLES = "Examples:  b2c validate  |  b2c validate hedemarken --json  |  b2c validate --strict"
-
 
 def validate(
     ctx: typer.Context,
