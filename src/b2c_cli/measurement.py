@@ -19,7 +19,7 @@ from b2c_cli.answers import encode
 from b2c_cli.atomic import write_atomic
 from b2c_cli.errors import InputError, Refused, UsageError, WorkbookInvalid
 from b2c_cli.i18n import Lang, tr
-from b2c_cli.ingest import Column, Export, ProgressCallback, open_export
+from b2c_cli.ingest import Column, Export, Opening, ProgressCallback, open_export
 from b2c_cli.matching import Match, header_parts, match_items, wanted_items
 from b2c_cli.models.part3 import Indicator, Part3
 from b2c_cli.models.results import Results, ResultWarning, Source
@@ -43,6 +43,7 @@ class ScoreRequest:
     force: bool = False
     dry_run: bool = False
     progress: ProgressCallback | None = None
+    opening: Opening | None = None  # the export already being opened in the background, if it is
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,10 @@ def score(request: ScoreRequest) -> ScoreOutcome:
     if not request.survey.is_file():
         raise InputError("score-no-such-file", where=str(request.survey))
     display = request.survey.name
-    export = open_export(request.survey, sheet=request.sheet, progress=request.progress)
+    if request.opening is not None and request.opening.path == request.survey:
+        export = request.opening.result()
+    else:
+        export = open_export(request.survey, sheet=request.sheet, progress=request.progress)
     survey_indicators = [i for i in part3.indicators if i.kind == "survey"]
     matches = match_items(wanted_items(survey_indicators), export.columns, display)
     segment_column = _segment_column(request.segment, export, part3, display) if request.segment else None

@@ -51,14 +51,19 @@ def score(
         bool, typer.Option(help="Show which column matched which statement, and unused answer columns.")
     ] = False,
 ) -> None:
-    from b2c_cli.measurement import ScoreRequest, as_dict
-    from b2c_cli.measurement import score as run_score
-    from b2c_cli.workbook.folder import language_hint
-
-    run = state(ctx)
-    root = partnership_root(folder if folder is not None else Path.cwd())
-    run.lang = language_hint(root)
     with _progress(survey) as progress:
+        # Start reading the export first: the parser runs while the models are imported and the workbook
+        # is checked (it waits for them before a single answer is read).
+        from b2c_cli.ingest import Opening
+
+        opening = Opening(survey, sheet, progress) if survey.is_file() else None
+        from b2c_cli.measurement import ScoreRequest, as_dict
+        from b2c_cli.measurement import score as run_score
+        from b2c_cli.workbook.folder import language_hint
+
+        run = state(ctx)
+        root = partnership_root(folder if folder is not None else Path.cwd())
+        run.lang = language_hint(root)
         outcome = run_score(
             ScoreRequest(
                 survey=survey,
@@ -70,6 +75,7 @@ def score(
                 force=force,
                 dry_run=dry_run,
                 progress=progress,
+                opening=opening,
             )
         )
     lang = outcome.lang

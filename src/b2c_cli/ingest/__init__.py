@@ -103,3 +103,35 @@ def open_export(path: Path, sheet: str | None = None, progress: ProgressCallback
     from b2c_cli.ingest.reader import open_export as _open
 
     return _open(path, sheet=sheet, progress=progress)
+
+
+class Opening:
+    """An export being opened in a background thread while the caller does other work (importing the
+    models, checking the workbook): the XLSX and CSV parsers release the GIL while they parse, so on a
+    large export the two overlap. `result()` gives the Export, or raises what opening it raised."""
+
+    def __init__(
+        self, path: Path, sheet: str | None = None, progress: ProgressCallback | None = None
+    ) -> None:
+        import threading
+
+        self.path, self.sheet = path, sheet
+        self._export: Export | None = None
+        self._error: BaseException | None = None
+
+        def work() -> None:
+            try:
+                self._export = open_export(path, sheet=sheet, progress=progress)
+            except BaseException as exc:  # handed to the caller's thread by result()
+                self._error = exc
+
+        # A daemon thread: if the caller stops first (say, an invalid workbook), it does not wait for it.
+        self._thread = threading.Thread(target=work, name="b2c-open-export", daemon=True)
+        self._thread.start()
+
+    def result(self) -> Export:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._export is not None
+        return self._export
