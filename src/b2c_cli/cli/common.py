@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from b2c_cli.cli.output import stdout
 from b2c_cli.cli.state import State
-from b2c_cli.i18n import Lang
+from b2c_cli.i18n import Lang, tr
+
+if TYPE_CHECKING:
+    from b2c_cli.outputs import Written
 
 LangOption = Annotated[
     Lang | None,
@@ -23,6 +28,17 @@ DirArgument = Annotated[
         metavar="DIR",
     ),
 ]
+
+
+DryRunOption = Annotated[bool, typer.Option("--dry-run", help="Render everything; write nothing.")]
+
+
+def show_written(written: Iterable[Written], dry_run: bool, lang: Lang) -> None:
+    """One line per output file: written, unchanged, or (in a dry run) would be written."""
+    keys = {False: "report-unchanged", True: "report-would-write" if dry_run else "report-wrote"}
+    out = stdout()
+    for item in written:
+        out.print(tr(keys[item.changed], lang, path=str(item.path)))
 
 
 def state(ctx: typer.Context) -> State:

@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from b2c_cli.cli.common import JsonOption, LangOption, state
-from b2c_cli.cli.output import ProgressBar, print_json, stderr, stdout
+from b2c_cli.cli.common import DryRunOption, JsonOption, LangOption, show_written, state
+from b2c_cli.cli.output import ProgressBar, print_json, stderr
 from b2c_cli.cli.state import today
 from b2c_cli.i18n import tr
 
@@ -31,9 +31,10 @@ def portfolio(
     year: Annotated[int | None, typer.Option(help="Only this year's measurements.")] = None,
     lang: LangOption = None,
     as_json: JsonOption = False,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Work everything out; write nothing.")] = False,
+    dry_run: DryRunOption = False,
 ) -> None:
-    from b2c_cli.portfolio.build import PortfolioRequest, build_portfolio_files, parse_formats
+    from b2c_cli.outputs import parse_formats
+    from b2c_cli.portfolio.build import FORMATS, PortfolioRequest, build_portfolio_files
 
     run = state(ctx)
     if lang is not None:
@@ -44,7 +45,7 @@ def portfolio(
             PortfolioRequest(
                 root=root,
                 today=today(),
-                formats=parse_formats(formats),
+                formats=parse_formats(formats, FORMATS),
                 output=output,
                 lang=lang_,
                 year=year,
@@ -55,14 +56,7 @@ def portfolio(
     if as_json:
         print_json(data)
     else:
-        out = stdout()
-        for item in written:
-            key = (
-                "report-would-write"
-                if dry_run and item.changed
-                else ("report-wrote" if item.changed else "report-unchanged")
-            )
-            out.print(tr(key, lang_, path=str(item.path)))
+        show_written(written, dry_run, lang_)
     if not result.summaries:
         stderr().print(tr("pf-none", lang_, path=str(root)))
     else:

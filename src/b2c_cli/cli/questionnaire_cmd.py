@@ -7,10 +7,8 @@ from typing import Annotated
 
 import typer
 
-from b2c_cli.cli.common import DirArgument, LangOption, partnership_root, state
-from b2c_cli.cli.output import stdout
+from b2c_cli.cli.common import DirArgument, DryRunOption, LangOption, partnership_root, show_written, state
 from b2c_cli.cli.state import today
-from b2c_cli.i18n import tr
 
 
 def questionnaire(
@@ -26,9 +24,10 @@ def questionnaire(
         ),
     ] = None,
     lang: LangOption = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Render everything; write nothing.")] = False,
+    dry_run: DryRunOption = False,
 ) -> None:
-    from b2c_cli.questionnaire.build import QuestionnaireRequest, build_questionnaire_files, parse_formats
+    from b2c_cli.outputs import parse_formats
+    from b2c_cli.questionnaire.build import FORMATS, QuestionnaireRequest, build_questionnaire_files
     from b2c_cli.workbook.folder import language_hint
 
     run = state(ctx)
@@ -40,17 +39,10 @@ def questionnaire(
         QuestionnaireRequest(
             root=root,
             today=today(),
-            formats=parse_formats(formats),
+            formats=parse_formats(formats, FORMATS),
             output=output,
             lang=lang,
             dry_run=dry_run,
         )
     )
-    out = stdout()
-    for item in written:
-        key = (
-            "report-would-write"
-            if dry_run and item.changed
-            else ("report-wrote" if item.changed else "report-unchanged")
-        )
-        out.print(tr(key, lang_, path=str(item.path)))
+    show_written(written, dry_run, lang_)

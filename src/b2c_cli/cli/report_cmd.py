@@ -7,10 +7,8 @@ from typing import Annotated
 
 import typer
 
-from b2c_cli.cli.common import DirArgument, LangOption, partnership_root, state
-from b2c_cli.cli.output import stdout
+from b2c_cli.cli.common import DirArgument, DryRunOption, LangOption, partnership_root, show_written, state
 from b2c_cli.cli.state import today
-from b2c_cli.i18n import tr
 
 
 def report(
@@ -33,9 +31,10 @@ def report(
             file_okay=False,
         ),
     ] = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Render everything; write nothing.")] = False,
+    dry_run: DryRunOption = False,
 ) -> None:
-    from b2c_cli.report.build import ReportRequest, build_report, parse_formats
+    from b2c_cli.outputs import parse_formats
+    from b2c_cli.report.build import FORMATS, ReportRequest, build_report
     from b2c_cli.workbook.folder import language_hint
 
     run = state(ctx)
@@ -47,18 +46,11 @@ def report(
         ReportRequest(
             root=root,
             today=today(),
-            formats=parse_formats(formats),
+            formats=parse_formats(formats, FORMATS),
             output=output,
             lang=lang,
             template_dir=template_dir,
             dry_run=dry_run,
         )
     )
-    out = stdout()
-    for item in written:
-        key = (
-            "report-would-write"
-            if dry_run and item.changed
-            else ("report-wrote" if item.changed else "report-unchanged")
-        )
-        out.print(tr(key, lang_, path=str(item.path)))
+    show_written(written, dry_run, lang_)

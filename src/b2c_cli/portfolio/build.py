@@ -17,10 +17,10 @@ from typing import Any
 
 from b2c_cli.errors import UsageError
 from b2c_cli.i18n import Lang, decimal, tr
+from b2c_cli.outputs import Written, write_outputs
 from b2c_cli.portfolio.rollup import IndicatorColumn, Portfolio, RollupRow, build_portfolio
 from b2c_cli.portfolio.summary import Measured, Summary, summarise
 from b2c_cli.rendering import environment
-from b2c_cli.report.build import Written, write_outputs
 from b2c_cli.report.table import format_value
 from b2c_cli.resources import texts
 from b2c_cli.stats import percent_one_decimal, percent_whole, round_half_up
@@ -91,14 +91,6 @@ def summarise_all(
             if progress is not None:
                 progress(len(results), total)
     return results
-
-
-def parse_formats(text: str) -> tuple[str, ...]:
-    chosen = tuple(dict.fromkeys(part.strip().lower() for part in text.split(",") if part.strip()))
-    for value in chosen:
-        if value not in FORMATS:
-            raise UsageError("report-bad-format", value=value, choices=", ".join(FORMATS))
-    return chosen or FORMATS
 
 
 def build_portfolio_files(request: PortfolioRequest) -> tuple[Portfolio, dict[str, Any], list[Written]]:

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from b2c_cli.errors import UsageError, WorkbookInvalid
+from b2c_cli.errors import WorkbookInvalid
 from b2c_cli.i18n import Lang, tr
+from b2c_cli.outputs import Written, write_outputs
 from b2c_cli.rendering import environment
-from b2c_cli.report.build import Written, write_outputs
 from b2c_cli.workbook.folder import PART3_FILE, PARTNERSHIP_FILE
 from b2c_cli.workbook.validate import check, require
 
@@ -26,14 +26,6 @@ class QuestionnaireRequest:
     output: Path | None = None
     lang: Lang | None = None
     dry_run: bool = False
-
-
-def parse_formats(text: str) -> tuple[str, ...]:
-    chosen = tuple(dict.fromkeys(part.strip().lower() for part in text.split(",") if part.strip()))
-    for value in chosen:
-        if value not in FORMATS:
-            raise UsageError("report-bad-format", value=value, choices=", ".join(FORMATS))
-    return chosen or FORMATS
 
 
 def build_questionnaire_files(request: QuestionnaireRequest) -> tuple[list[Written], Lang]:

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import jinja2
 
-from b2c_cli.atomic import write_atomic
-from b2c_cli.errors import InputError, UsageError, WorkbookInvalid
+from b2c_cli.errors import InputError, WorkbookInvalid
 from b2c_cli.i18n import Lang
+from b2c_cli.outputs import Written, write_outputs
 from b2c_cli.results import load_all
 from b2c_cli.workbook.folder import REPORTS_DIR
 from b2c_cli.workbook.validate import check, require
@@ -32,20 +32,6 @@ class ReportRequest:
     lang: Lang | None = None
     template_dir: Path | None = None
     dry_run: bool = False
-
-
-@dataclass(frozen=True)
-class Written:
-    path: Path
-    changed: bool
-
-
-def parse_formats(text: str) -> tuple[str, ...]:
-    chosen = tuple(dict.fromkeys(part.strip().lower() for part in text.split(",") if part.strip()))
-    for value in chosen:
-        if value not in FORMATS:
-            raise UsageError("report-bad-format", value=value, choices=", ".join(FORMATS))
-    return chosen or DEFAULT_FORMATS
 
 
 def build_report(request: ReportRequest) -> tuple[list[Written], Lang]:
@@ -112,21 +98,3 @@ def _template_position(exc: Exception) -> tuple[str, int | None]:
         if frame.filename.endswith(".j2"):
             return frame.filename, frame.lineno
     return "?", None
-
-
-def write_outputs(folder: Path, outputs: dict[str, bytes], dry_run: bool) -> list[Written]:
-    """Write each output whose bytes differ from what is there (atomically); report what changed."""
-    written = []
-    try:
-        for name, data in outputs.items():
-            path = folder / name
-            changed = not path.is_file() or path.read_bytes() != data
-            if changed and not dry_run:
-                folder.mkdir(parents=True, exist_ok=True)
-                write_atomic(path, data)
-            written.append(Written(path, changed))
-    except OSError as exc:
-        raise InputError(
-            "cannot-write", path=str(exc.filename or folder), reason=exc.strerror or str(exc)
-        ) from None
-    return written
