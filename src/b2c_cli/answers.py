@@ -22,7 +22,7 @@ from operator import itemgetter
 
 from b2c_cli.errors import InputError
 from b2c_cli.ingest import Cell, Column, Export, Formulas, UncachedFormula
-from b2c_cli.ingest.layouts import mojibake
+from b2c_cli.ingest.layouts import column_letter, mojibake
 from b2c_cli.matching import Match
 from b2c_cli.scale import BLANK, MIXED, classify, is_scale_label
 
@@ -233,16 +233,6 @@ def _group_label(value: Cell, labels: Mapping[str, str] | None) -> str:
     if labels is not None and text.strip() in labels:
         text = labels[text.strip()]
     return " ".join(unicodedata.normalize("NFKC", text).split())
-
-
-def column_letter(index: int) -> str:
-    """0 -> A, 25 -> Z, 26 -> AA: the column as a spreadsheet shows it."""
-    letters = ""
-    index += 1
-    while index:
-        index, remainder = divmod(index - 1, 26)
-        letters = chr(ord("A") + remainder) + letters
-    return letters
 
 
 def _sample(sample: dict[int, list[int]], cells: Sequence[Cell]) -> None:
