@@ -35,29 +35,28 @@ YEARS = {
 SITE_ROWS = {"Unge i virksomhedspraktik": ("Min. 8", "0", "4"), "Tryghed": ("Min. 70%", "38%", "47%")}
 
 
+def golden_folder(lang: Lang) -> Path:
+    """The example is Danish: its committed reports are the Danish golden files (`b2c report
+    examples/hedemarken-nortec` must give exactly them); the English ones live under tests/."""
+    return EXAMPLE / "reports" if lang == "da" else GOLDEN / lang
+
+
 def golden(lang: Lang, name: str) -> str:
-    return (GOLDEN / lang / name).read_text("utf-8")
+    return (golden_folder(lang) / name).read_text("utf-8")
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_documents_match_golden_files(rendered: dict[Lang, Path], lang: Lang) -> None:
-    folder = GOLDEN / lang
+    folder = golden_folder(lang)
     if os.environ.get("UPDATE_GOLDEN") == "1":
-        shutil.rmtree(folder, ignore_errors=True)
-        folder.mkdir(parents=True)
+        folder.mkdir(parents=True, exist_ok=True)
         for name in DOCUMENTS:
             shutil.copyfile(rendered[lang] / name, folder / name)
-    assert sorted(path.name for path in folder.iterdir()) == sorted(DOCUMENTS)
+    assert set(DOCUMENTS) <= {path.name for path in folder.iterdir()}
     for name in DOCUMENTS:
         assert (rendered[lang] / name).read_bytes() == (folder / name).read_bytes(), (
             f"{name} differs from {folder / name}"
         )
-
-
-def test_danish_golden_files_are_the_committed_example_reports() -> None:
-    """The example is Danish: `b2c report examples/hedemarken-nortec` gives exactly the golden files."""
-    for name in DOCUMENTS:
-        assert (GOLDEN / "da" / name).read_bytes() == (EXAMPLE / "reports" / name).read_bytes(), name
 
 
 @pytest.mark.parametrize("lang", LANGS)
