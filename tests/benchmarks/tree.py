@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from b2c_cli.models.results import Source
-from b2c_cli.results import build_results, results_path, to_yaml
-from b2c_cli.scoring import Estimate, IndicatorScore
+from b2c_cli.survey.results import build_results, results_path, to_yaml
+from b2c_cli.survey.scoring import Estimate, IndicatorScore
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "hedemarken-nortec"
 SURVEY_INDICATORS = ("belonging", "trust", "co-creation", "tryghed")

@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from b2c_cli.errors import B2CError, ExitCode
 from b2c_cli.i18n import LANGS, tr
 from b2c_cli.models import Part1, Part2, Part3, Partnership
-from b2c_cli.results import read_results
+from b2c_cli.survey.results import read_results
 from b2c_cli.workbook.loading import load_file
 from b2c_cli.workbook.yamlfile import YamlProblem, parse
 

@@ -99,7 +99,7 @@ def test_a_crash_while_scoring_prints_one_line_and_no_respondent_data(
     folder = fresh_example(tmp_path)
     export = forms_export(folder / "surveys" / "svar.csv")
     # Deep inside the scoring: every indicator's items are scored here.
-    monkeypatch.setattr("b2c_cli.scoring.score_item", _cell_in_a_crash)
+    monkeypatch.setattr("b2c_cli.survey.scoring.score_item", _cell_in_a_crash)
 
     result = run("score", export, "--dir", folder, "--period", "baseline")
 
@@ -116,10 +116,10 @@ def test_a_crash_while_scoring_prints_one_line_and_no_respondent_data(
 def _crash_in_a_real_process(folder: Path, export: Path, *flags: str) -> subprocess.CompletedProcess[str]:
     code = (
         "import sys\n"
-        "import b2c_cli.scoring\n"
+        "import b2c_cli.survey.scoring\n"
         "def crash(*args, **kwargs):\n"
         f"    raise ValueError({CRASH!r})\n"
-        "b2c_cli.scoring.score_item = crash\n"
+        "b2c_cli.survey.scoring.score_item = crash\n"
         f"sys.argv = ['b2c', *{list(flags)!r}, 'score', {str(export)!r}, '--dir', {str(folder)!r},"
         " '--period', 'baseline']\n"
         "from b2c_cli.cli import main\n"

@@ -20,8 +20,8 @@ from typer.testing import CliRunner, Result
 
 from b2c_cli.cli.app import app
 from b2c_cli.models.results import Source
-from b2c_cli.results import build_results, results_path, to_yaml
-from b2c_cli.scoring import Estimate, IndicatorScore
+from b2c_cli.survey.results import build_results, results_path, to_yaml
+from b2c_cli.survey.scoring import Estimate, IndicatorScore
 from benchmarks.tree import EXAMPLE, PERIODS, SURVEY_INDICATORS, Made, make_partnership
 from helpers import TODAY
 

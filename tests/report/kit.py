@@ -19,7 +19,7 @@ import yaml
 from typer.testing import CliRunner, Result
 
 from b2c_cli.cli.app import app
-from b2c_cli.scoring import Estimate
+from b2c_cli.survey.scoring import Estimate
 from helpers import REPO, TODAY, files_in
 
 EXAMPLE = REPO / "examples" / "hedemarken-nortec"

@@ -186,7 +186,7 @@ def test_newcombe_of_b2c_matches_statsmodels_at_the_edges(
     later: tuple[int, int], earlier: tuple[int, int]
 ) -> None:
     """The formula module itself against statsmodels, including 0 % and 100 % on either side."""
-    from b2c_cli.scoring import Estimate, change
+    from b2c_cli.survey.scoring import Estimate, change
 
     found = change(Estimate(*earlier), Estimate(*later))
     assert found is not None

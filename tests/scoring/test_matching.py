@@ -6,7 +6,7 @@ import pytest
 
 from b2c_cli.errors import InputError
 from b2c_cli.ingest import Column
-from b2c_cli.matching import WantedItem, match_items
+from b2c_cli.survey.matching import WantedItem, match_items
 
 TRUST = "Siden Nortec etablerede indendørs mødesteder, har jeg fået større tillid til mine naboer"
 

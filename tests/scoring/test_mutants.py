@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 from statsmodels.stats.proportion import confint_proportions_2indep, proportion_confint
 
-from b2c_cli import scoring, stats
-from b2c_cli.scale import BLANK, DONT_KNOW
-from b2c_cli.scoring import (
+from b2c_cli.models.scale import BLANK, DONT_KNOW
+from b2c_cli.survey import scoring, stats
+from b2c_cli.survey.scoring import (
     Estimate,
     IndicatorScore,
     ItemInput,

@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from b2c_cli.scale import BLANK, DONT_KNOW, MIXED, classify, is_scale_label
+from b2c_cli.models.scale import BLANK, DONT_KNOW, MIXED, classify, is_scale_label
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from b2c_cli.scale import BLANK, DONT_KNOW
-from b2c_cli.scoring import (
+from b2c_cli.models.scale import BLANK, DONT_KNOW
+from b2c_cli.survey.scoring import (
     Estimate,
     ItemInput,
     change,

@@ -7,7 +7,7 @@ import random
 import pytest
 from statsmodels.stats.proportion import confint_proportions_2indep, proportion_confint
 
-from b2c_cli import stats
+from b2c_cli.survey import stats
 
 
 @pytest.mark.parametrize(

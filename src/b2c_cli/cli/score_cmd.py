@@ -15,7 +15,7 @@ from b2c_cli.i18n import Lang, has_message, tr
 if TYPE_CHECKING:
     from rich.table import Table
 
-    from b2c_cli.measurement import ScoreOutcome
+    from b2c_cli.survey.pipeline import ScoreOutcome
 
 
 PROGRESS_FROM_BYTES = 2_000_000
@@ -57,8 +57,8 @@ def score(
         from b2c_cli.ingest import Opening
 
         opening = Opening(survey, sheet, progress) if survey.is_file() else None
-        from b2c_cli.measurement import ScoreRequest, as_dict
-        from b2c_cli.measurement import score as run_score
+        from b2c_cli.survey.pipeline import ScoreRequest, as_dict
+        from b2c_cli.survey.pipeline import score as run_score
         from b2c_cli.workbook.folder import language_hint
 
         run = state(ctx)
@@ -180,7 +180,7 @@ def _explain_table(data: dict[str, Any], lang: Lang) -> Table:
 def _percent(figures: dict[str, Any]) -> str:
     """A percentage on screen as the guide prints it (DESIGN.md §3): whole, rounded half up from the counts
     (rounding the stored one decimal again would turn 42.45 into 42.5 and then 43)."""
-    from b2c_cli.stats import percent_whole
+    from b2c_cli.survey.stats import percent_whole
 
     n = figures["n"]
     return f"{percent_whole(figures['positive'], n)}%" if n else "-"

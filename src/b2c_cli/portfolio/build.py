@@ -23,7 +23,7 @@ from b2c_cli.portfolio.summary import Measured, Summary, summarise
 from b2c_cli.rendering import environment
 from b2c_cli.report.table import format_value
 from b2c_cli.resources import texts
-from b2c_cli.stats import percent_one_decimal, percent_whole, round_half_up
+from b2c_cli.survey.stats import percent_one_decimal, percent_whole, round_half_up
 from b2c_cli.workbook.folder import PARTNERSHIP_FILE
 
 FORMATS = ("md", "html", "xlsx", "json")

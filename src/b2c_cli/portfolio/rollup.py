@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from b2c_cli.models import FIXED_INDICATOR_IDS
 from b2c_cli.models.part3 import DEFAULT_DISCLOSURE_THRESHOLD
 from b2c_cli.portfolio.summary import Measured, Summary
-from b2c_cli.scoring import Estimate, suppress
+from b2c_cli.survey.scoring import Estimate, suppress
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 from b2c_cli.errors import B2CError
 from b2c_cli.i18n import Lang, tr
 from b2c_cli.models.part3 import DEFAULT_DISCLOSURE_THRESHOLD
-from b2c_cli.results import load_all
+from b2c_cli.survey.results import load_all
 from b2c_cli.workbook.status import status_of
 from b2c_cli.workbook.validate import check
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from b2c_cli.i18n import Lang
 from b2c_cli.models import Part3, Partnership
 from b2c_cli.models.part3 import BackgroundQuestion
-from b2c_cli.scale import ANSWER_LABELS
+from b2c_cli.models.scale import ANSWER_LABELS
 
 SECONDS_PER_STATEMENT = 15
 SECONDS_PER_BACKGROUND_QUESTION = 10

@@ -13,7 +13,7 @@ import jinja2
 from b2c_cli.errors import InputError, WorkbookInvalid
 from b2c_cli.i18n import Lang
 from b2c_cli.outputs import Written, write_outputs
-from b2c_cli.results import load_all
+from b2c_cli.survey.results import load_all
 from b2c_cli.workbook.folder import REPORTS_DIR
 from b2c_cli.workbook.validate import check, require
 

@@ -10,12 +10,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from b2c_cli import stats
 from b2c_cli.i18n import Lang, decimal, tr
 from b2c_cli.models import FIXED_INDICATOR_IDS, Part3
 from b2c_cli.models.part3 import Indicator, ManualValue, Target
 from b2c_cli.models.results import Results
-from b2c_cli.scoring import MIN_SAMPLE, Change, Estimate, change
+from b2c_cli.survey import stats
+from b2c_cli.survey.scoring import MIN_SAMPLE, Change, Estimate, change
 
 Group = Literal["fixed", "site"]
 

@@ -15,7 +15,7 @@ from b2c_cli.i18n import Lang
 from b2c_cli.models import FIXED_INDICATOR_IDS, Part1, Part2, Part3, Partnership
 from b2c_cli.models.part3 import MIN_DISCLOSURE_THRESHOLD, Indicator
 from b2c_cli.models.partnership import SCHEMA_VERSION
-from b2c_cli.scale import BLANK, MIXED, classify
+from b2c_cli.models.scale import BLANK, MIXED, classify
 from b2c_cli.workbook.folder import (
     PART1_FILES,
     PART2_FILE,

@@ -15,17 +15,25 @@ from typing import Any, Literal
 
 from b2c_cli import gitutil
 from b2c_cli.__about__ import __version__
-from b2c_cli.answers import encode
 from b2c_cli.atomic import write_atomic
 from b2c_cli.errors import InputError, Refused, UsageError, WorkbookInvalid
 from b2c_cli.i18n import Lang, tr
 from b2c_cli.ingest import Column, Export, Opening, ProgressCallback, open_export
-from b2c_cli.matching import Match, header_parts, match_items, wanted_items
 from b2c_cli.models.part3 import Indicator, Part3
 from b2c_cli.models.results import Results, ResultWarning, Source
-from b2c_cli.results import build_results, load_all, read_results, results_path, to_yaml
-from b2c_cli.scale import normalise
-from b2c_cli.scoring import Change, Estimate, IndicatorScore, ItemInput, change, score_indicator, segment
+from b2c_cli.models.scale import normalise
+from b2c_cli.survey.answers import encode
+from b2c_cli.survey.matching import Match, header_parts, match_items, wanted_items
+from b2c_cli.survey.results import build_results, load_all, read_results, results_path, to_yaml
+from b2c_cli.survey.scoring import (
+    Change,
+    Estimate,
+    IndicatorScore,
+    ItemInput,
+    change,
+    score_indicator,
+    segment,
+)
 from b2c_cli.workbook.folder import PART3_FILE, PARTNERSHIP_FILE
 from b2c_cli.workbook.validate import PERIOD_PATTERN, check, require
 

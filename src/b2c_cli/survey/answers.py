@@ -23,8 +23,8 @@ from operator import itemgetter
 from b2c_cli.errors import InputError
 from b2c_cli.ingest import Cell, Column, Export, Formulas, UncachedFormula
 from b2c_cli.ingest.layouts import column_letter, mojibake
-from b2c_cli.matching import Match
-from b2c_cli.scale import BLANK, MIXED, classify, is_scale_label
+from b2c_cli.models.scale import BLANK, MIXED, classify, is_scale_label
+from b2c_cli.survey.matching import Match
 
 SAMPLE_ROWS = 200  # rows looked at to tell whether an unused column holds agree-scale answers
 MAX_VALUES_SHOWN = 6

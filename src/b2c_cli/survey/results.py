@@ -23,7 +23,7 @@ from b2c_cli.models.results import (
     SegmentResult,
     Source,
 )
-from b2c_cli.scoring import Estimate, IndicatorScore, SegmentTable
+from b2c_cli.survey.scoring import Estimate, IndicatorScore, SegmentTable
 from b2c_cli.workbook.folder import RESULTS_DIR
 from b2c_cli.workbook.yamlfile import YamlProblem, dump, parse
 

@@ -20,8 +20,8 @@ from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
-from b2c_cli import stats
-from b2c_cli.scale import BLANK, DONT_KNOW
+from b2c_cli.models.scale import BLANK, DONT_KNOW
+from b2c_cli.survey import stats
 
 K = TypeVar("K", bound=Hashable)
 

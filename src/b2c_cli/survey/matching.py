@@ -14,7 +14,7 @@ from typing import Literal
 from b2c_cli.errors import InputError
 from b2c_cli.ingest import Column
 from b2c_cli.models.part3 import Indicator
-from b2c_cli.scale import normalise
+from b2c_cli.models.scale import normalise
 
 Reason = Literal["column", "text", "text-part"]
 
