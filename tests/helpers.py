@@ -116,3 +116,10 @@ def problem_codes() -> set[str]:
             and node.value == node.value.lower()
         )
     return codes - NOT_PROBLEM_CODES
+
+
+def pct(value: object, lang: Lang) -> str:
+    """A percentage as each language writes it (DESIGN.md §3), written out here independently of b2c's own
+    formatting: '41 %' in Danish, '41%' in English; a decimal comma in Danish ('12,5 %')."""
+    text = str(value)
+    return f"{text.replace('.', ',')} %" if lang == "da" else f"{text}%"

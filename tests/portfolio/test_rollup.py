@@ -159,14 +159,14 @@ def test_the_tiny_tree_documents_show_the_same_figures(tiny: Path, tmp_path: Pat
     md = (tmp_path / "portfolio.md").read_text("utf-8")
     html = (tmp_path / "portfolio.html").read_text("utf-8")
     # The roll-up table: whole percent (half up), the interval with a decimal comma, n.
-    assert "| Tilhørsforhold (versus isolation) | S3 | 2025 | 3 | 2/3 | 83% | 75,8–87,9 % | 150 |" in md
-    assert "| Tillid (versus mistænksomhed) | S3 | 2026 | 2 | 0/2 | 76% | 65,9–84,2 % | 80 |" in md
-    assert "| Medskabende (versus ikke-deltager) | S3 | 2026 | 1 | 1/1 | 83% | 68,1–91,3 % | 40 |" in md
+    assert "| Tilhørsforhold (versus isolation) | S3 | 2025 | 3 | 2/3 | 83 % | 75,8–87,9 % | 150 |" in md
+    assert "| Tillid (versus mistænksomhed) | S3 | 2026 | 2 | 0/2 | 76 % | 65,9–84,2 % | 80 |" in md
+    assert "| Medskabende (versus ikke-deltager) | S3 | 2026 | 1 | 1/1 | 83 % | 68,1–91,3 % | 40 |" in md
     assert "| Unge i virksomhedspraktik | S3 | 2026 | 3 | 1/3 | 17 |  |  |" in md
     # The ESRS summary gives each indicator's latest year.
     assert "Tilhørsforhold (versus isolation) (2026): målt i 2 partnerskaber; 2 af 2" in md
-    assert "Samlet 87% (95 %-KI 79,8–92,3 %, n = 110)." in md
-    assert '<td class="num">83%</td><td class="num">75,8–87,9 %</td><td class="num">150</td>' in html
+    assert "Samlet 87 % (95 %-KI 79,8–92,3 %, n = 110)." in md
+    assert '<td class="num">83 %</td><td class="num">75,8–87,9 %</td><td class="num">150</td>' in html
 
 
 def test_each_partnership_shows_its_latest_value(tiny: Path) -> None:
@@ -182,7 +182,7 @@ def test_each_partnership_shows_its_latest_value(tiny: Path) -> None:
         "percent": 90.0,
         "n": 50,
         "met": True,
-        "display": "90%",
+        "display": "90 %",
     }
     assert (a["indicators"]["co-creation"]["period"], a["indicators"]["co-creation"]["percent"]) == (
         "baseline",
@@ -192,7 +192,7 @@ def test_each_partnership_shows_its_latest_value(tiny: Path) -> None:
     trust = b["indicators"]["trust"]
     assert (trust["percent"], trust["display"], trust["n"], trust["target"], trust["met"]) == (
         77.5,
-        "78%",
+        "78 %",
         40,
         80.0,
         False,

@@ -149,7 +149,7 @@ def test_no_results_yet_still_renders_with_empty_cells(run: Run, example: Path) 
     rows = table_after(text, "## ESG-tabel")
     assert [row[3:6] for row in rows[1:]] == [["", "", ""]] * 5
     assert [row[6] for row in rows[1:]] == [""] * 5  # target met: not known yet
-    assert [row[2] for row in rows[1:]] == ["Min. 85%", "Min. 80%", "Min. 75%", "Min. 8", "Min. 70%"]
+    assert [row[2] for row in rows[1:]] == ["Min. 85 %", "Min. 80 %", "Min. 75 %", "Min. 8", "Min. 70 %"]
     assert footnotes(text) == {}
     assert "Bemærkninger" not in text and "Datagrundlag" not in text
     assert "- Udvikling: Baseline (2025) – · År 1 (2026) – · År 2 (2027) –" in text
@@ -212,8 +212,8 @@ def test_manual_percent_with_n_count_and_no_target(example: Path) -> None:
     notes = footnotes(text)
 
     volunteers = rows["Frivillige beboere"]
-    assert volunteers[2] == "Min. 25%"
-    assert volunteers[3].startswith("30%[^") and volunteers[4].startswith("36%[^")  # 35.5 rounds half up
+    assert volunteers[2] == "Min. 25 %"
+    assert volunteers[3].startswith("30 %[^") and volunteers[4].startswith("36 %[^")  # 35.5 rounds half up
     assert volunteers[6] == "Ja"  # 35.5 % against at least 25 %
     first = notes[int(volunteers[3].split("[^")[1].rstrip("]"))]
     assert first.startswith("Baseline (2025): n = 60, 95 %-konfidensinterval ")
@@ -221,7 +221,7 @@ def test_manual_percent_with_n_count_and_no_target(example: Path) -> None:
     second = notes[int(volunteers[4].split("[^")[1].rstrip("]"))]
     assert second.startswith("År 1 (2026): n = 40, 95 %-konfidensinterval ")
     # n = 40 is under the guide's 50: the automatic note says so.
-    small = tr("report-note-small", "da", name="Frivillige beboere", label="År 1 (2026)", n=40, minimum=50)
+    small = tr("note-small-sample", "da", name="Frivillige beboere", label="År 1 (2026)", n=40, minimum=50)
     assert f"- {small}" in text
 
     count = rows["Unge i virksomhedspraktik"]
@@ -256,14 +256,14 @@ def test_manual_percent_with_n_count_and_no_target(example: Path) -> None:
         if line[0].value == "Frivillige beboere" and line[1].value == "År 1 (2026)"
     ]
     assert found[0][2] == 40 and found[0][4] == 0.355
-    assert "40 svar" in found[0][11]
+    assert "40 svar" in found[0][12]
 
 
 def test_small_sample_gets_the_automatic_note(example: Path) -> None:
     set_result(example, "2026", "belonging", 17, 40)
     text = render(example, "--format", "md")["esg-report.md"].decode("utf-8")
     small = tr(
-        "report-note-small",
+        "note-small-sample",
         "da",
         name="Tilhørsforhold (versus isolation)",
         label="År 1 (2026)",
@@ -272,7 +272,7 @@ def test_small_sample_gets_the_automatic_note(example: Path) -> None:
     )
     assert f"- {small}" in text
     row = table_after(text, "## ESG-tabel")[1]
-    assert row[4].startswith("43%[^")  # 17 of 40 = 42.5 %, rounded half up
+    assert row[4].startswith("43 %[^")  # 17 of 40 = 42.5 %, rounded half up
     assert footnotes(text)[2].startswith("År 1 (2026): n = 40, ")
     # Only that value is small.
     assert text.count("færre end de 50") == 1
@@ -287,7 +287,7 @@ def test_significant_change_is_labelled_significant(example: Path) -> None:
     assert rows["Tillid (versus mistænksomhed)"][4].startswith("80%[^")
     assert rows["Tillid (versus mistænksomhed)"][6] == "Yes"  # 80 % against at least 80 %
     note = footnotes(text)[4]
-    assert ", change against the baseline +35.0 percentage points (95 % CI +" in note
+    assert ", change against Baseline (2025) +35.0 percentage points (95% CI +" in note
     assert note.endswith("), significant")
     # The automatic notes keep the changes within noise, and only those.
     assert "Tillid (versus mistænksomhed), Year 1 (2026): the change" not in text
@@ -298,5 +298,5 @@ def test_significant_change_is_labelled_significant(example: Path) -> None:
         for line in details.iter_rows(min_row=2)
         if line[0].value == "Tillid (versus mistænksomhed)" and line[1].value == "Year 1 (2026)"
     )
-    assert trust[7] == 35 and trust[8] > 0 and trust[10] == "Yes"
-    assert not trust[11]  # no automatic note
+    assert trust[7] == "Baseline (2025)" and trust[8] == 35 and trust[9] > 0 and trust[11] == "Yes"
+    assert not trust[12]  # no automatic note

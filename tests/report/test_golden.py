@@ -17,22 +17,33 @@ from typing import Any
 import pytest
 
 from b2c_cli.i18n import CATALOGUES, LANGS, Lang, decimal, tr
-from helpers import TESTS, fragments, leaked
+from helpers import TESTS, fragments, leaked, pct
 
 from .kit import DOCUMENTS, EXAMPLE, footnotes, load, markdown_tables, read_html, table_after
 
 GOLDEN = TESTS / "report" / "golden"
 # The guide's example table (its last pages), reproduced by the example's two measurements.
 GUIDE_ROWS = {
-    "Tilhørsforhold (versus isolation)": ("Min. 85%", "41%", "43%"),
-    "Tillid (versus mistænksomhed)": ("Min. 80%", "45%", "54%"),
-    "Medskabende (versus ikke-deltager)": ("Min. 75%", "22%", "31%"),
+    "Tilhørsforhold (versus isolation)": (85, 41, 43),
+    "Tillid (versus mistænksomhed)": (80, 45, 54),
+    "Medskabende (versus ikke-deltager)": (75, 22, 31),
 }
 YEARS = {
     "da": ["Baseline (2025)", "År 1 (2026)", "År 2 (2027)"],
     "en": ["Baseline (2025)", "Year 1 (2026)", "Year 2 (2027)"],
 }
-SITE_ROWS = {"Unge i virksomhedspraktik": ("Min. 8", "0", "4"), "Tryghed": ("Min. 70%", "38%", "47%")}
+COUNT_ROW = "Unge i virksomhedspraktik"
+SITE_ROWS = {COUNT_ROW: (8, 0, 4), "Tryghed": (70, 38, 47)}
+
+
+def expected_rows(lang: Lang) -> dict[str, tuple[str, str, str]]:
+    """Each row's target, baseline and year 1 as the guide prints them, in the language's number style."""
+    return {
+        name: (f"Min. {target}", str(baseline), str(year1))
+        if name == COUNT_ROW
+        else (f"Min. {pct(target, lang)}", pct(baseline, lang), pct(year1, lang))
+        for name, (target, baseline, year1) in {**GUIDE_ROWS, **SITE_ROWS}.items()
+    }
 
 
 def golden_folder(lang: Lang) -> Path:
@@ -79,15 +90,15 @@ def test_esg_table_has_the_guides_figures_years_and_groups(lang: Lang) -> None:
     assert rows[0][3:6] == YEARS[lang]
     body = {row[1]: row for row in rows[1:]}
     assert list(body) == [*GUIDE_ROWS, *SITE_ROWS]
-    no = tr("report-no", lang)
-    for name, (target, baseline, year1) in {**GUIDE_ROWS, **SITE_ROWS}.items():
+    not_yet = tr("report-not-yet", lang)
+    for name, (target, baseline, year1) in expected_rows(lang).items():
         row = body[name]
         assert row[2] == target
         # The value, then its footnote; År 2 is not measured yet.
         assert re.fullmatch(rf"{re.escape(baseline)}\[\^\d+\]", row[3]), row
         assert re.fullmatch(rf"{re.escape(year1)}\[\^\d+\]", row[4]), row
         assert row[5] == ""
-        assert row[6] == no  # none of the targets is met yet
+        assert row[6] == not_yet  # none of the targets is met, and they are due in 2027
     # Fixed first, then the partnership's own; the group is named on its first row only.
     groups = [row[0] for row in rows[1:]]
     assert groups == [tr("report-group-fixed", lang), "", "", tr("report-group-site", lang), ""]
@@ -107,11 +118,19 @@ def _number(text: str) -> float:
     return float(text.replace("\u2212", "-").replace(",", "."))
 
 
+NUMBER = r"[+\u2212]?\d+(?:[.,]\d+)?"
+PLACEHOLDER = {
+    "against": r"(?P<against>.+?)",
+    "difference": rf"(?P<difference>{NUMBER}) (?:procentpoint|percentage points)",
+}
+
+
 def _pattern(key: str, lang: Lang) -> str:
-    """A catalogue message as a regular expression, each placeholder a group matching a number."""
+    """A catalogue message as a regular expression, each placeholder a group (a number, unless named in
+    PLACEHOLDER)."""
     pieces = re.split(r"\{(\w+)\}", tr(key, lang))
     return "".join(
-        re.escape(piece) if i % 2 == 0 else rf"(?P<{piece}>[+\u2212]?\d+(?:[.,]\d+)?)"
+        re.escape(piece) if i % 2 == 0 else PLACEHOLDER.get(piece, rf"(?P<{piece}>{NUMBER})")
         for i, piece in enumerate(pieces)
     )
 
@@ -141,7 +160,8 @@ def test_every_value_has_a_footnote_with_n_interval_and_change(lang: Lang) -> No
         for note, period in ((first, "baseline"), (second, "2026")):
             positive, n = figures[period, indicator]
             low, high = (decimal(bound, lang) for bound in _wilson(positive, n))
-            expected = f"{labels[period]}: n = {n}, {tr('report-ci', lang, low=low, high=high)}"
+            interval = f"{low}–{high}" + (" %" if lang == "da" else "%")
+            expected = f"{labels[period]}: n = {n}, {tr('report-ci', lang, interval=interval)}"
             if period == "baseline":
                 assert note == expected
                 continue
@@ -149,6 +169,7 @@ def test_every_value_has_a_footnote_with_n_interval_and_change(lang: Lang) -> No
             assert note.startswith(expected + ", ")
             match = re.fullmatch(_pattern("report-change-noise", lang), note[len(expected) + 2 :])
             assert match, note
+            assert match["against"] == labels["baseline"]
             difference = figures["2026", indicator][0] - figures["baseline", indicator][0]
             assert _number(match["difference"]) == difference
             assert _number(match["low"]) < 0 < _number(match["high"])
@@ -160,7 +181,14 @@ def test_automatic_notes_say_the_changes_are_within_noise(lang: Lang) -> None:
     text = golden(lang, "esg-report.md")
     label = f"{tr('report-year-n', lang, n=1)} (2026)"
     expected = [
-        tr("report-note-noise", lang, name=name, label=label, difference=difference)
+        tr(
+            "note-change-within-noise",
+            lang,
+            name=name,
+            label=label,
+            against=f"{tr('report-baseline', lang)} (2025)",
+            difference=f"{difference} {'procentpoint' if lang == 'da' else 'percentage points'}",
+        )
         for name, difference in (
             ("Tilhørsforhold (versus isolation)", "+2,0" if lang == "da" else "+2.0"),
             ("Tillid (versus mistænksomhed)", "+9,0" if lang == "da" else "+9.0"),
@@ -172,7 +200,7 @@ def test_automatic_notes_say_the_changes_are_within_noise(lang: Lang) -> None:
     assert section.split("\n") == [f"- {note}" for note in expected]
     # n = 100 everywhere: no small-sample note.
     assert not any(
-        piece in text for piece in fragments(CATALOGUES[lang]["report-note-small"]) if len(piece) > 8
+        piece in text for piece in fragments(CATALOGUES[lang]["note-small-sample"]) if len(piece) > 8
     )
 
 
@@ -181,7 +209,7 @@ def test_esrs_section_has_standard_method_target_and_progress(lang: Lang) -> Non
     text = golden(lang, "esg-report.md")
     esrs = text.split(f"## {tr('report-esrs-heading', lang)}\n", 1)[1]
     name = tr("report-esrs-S3", lang)
-    for indicator, (target, baseline, year1) in {**GUIDE_ROWS, **SITE_ROWS}.items():
+    for indicator, (target, baseline, year1) in expected_rows(lang).items():
         block = esrs.split(f"### {indicator} (ESRS S3, {name})\n", 1)[1].split("\n### ", 1)[0]
         lines = block.strip().split("\n")
         assert lines[0].startswith(f"- {tr('report-col-kpi', lang)}: ")
@@ -209,11 +237,11 @@ def test_html_has_the_same_table(lang: Lang) -> None:
     assert f'<html lang="{lang}">' in html
     for label in ("Baseline (2025)", f"{tr('report-year-n', lang, n=1)} (2026)"):
         assert f"<th>{label}</th>" in html
-    for value in ("41%", "43%", "45%", "54%", "22%", "31%"):
+    for value in (pct(v, lang) for v in (41, 43, 45, 54, 22, 31)):
         assert re.search(rf'<td class="num">{value}<sup>\d+</sup></td>', html), value
     assert f'<td class="group">{tr("report-group-fixed", lang)}</td>' in html
     assert f'<td class="group">{tr("report-group-site", lang)}</td>' in html
-    assert html.count('<td class="unmet">') == 5
+    assert html.count('<td class="not-yet">') == 5 and '<td class="unmet">' not in html
 
 
 @pytest.mark.parametrize("lang", LANGS)

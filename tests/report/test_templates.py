@@ -33,11 +33,11 @@ def test_an_organisations_template_replaces_b2cs(example: Path, tmp_path: Path) 
     default = render(example, "--format", "md,html", output=tmp_path / "default")
     assert ours["esg-report.md"].decode("utf-8") == (
         "# Vores ESG-tal for Bo-Vest × Nortec i Hedemarken\n\n"
-        "- Tilhørsforhold (versus isolation): 41% / 43% / \n"
-        "- Tillid (versus mistænksomhed): 45% / 54% / \n"
-        "- Medskabende (versus ikke-deltager): 22% / 31% / \n"
+        "- Tilhørsforhold (versus isolation): 41 % / 43 % / \n"
+        "- Tillid (versus mistænksomhed): 45 % / 54 % / \n"
+        "- Medskabende (versus ikke-deltager): 22 % / 31 % / \n"
         "- Unge i virksomhedspraktik: 0 / 4 / \n"
-        "- Tryghed: 38% / 47% / \n"
+        "- Tryghed: 38 % / 47 % / \n"
     )
     # The documents it does not replace are b2c's own, unchanged.
     for name in DOCUMENTS:

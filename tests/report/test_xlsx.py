@@ -19,6 +19,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from b2c_cli.i18n import LANGS, Lang, tr
+from helpers import pct
 
 from .kit import EXAMPLE, PART2, XLSX, load
 
@@ -121,9 +122,9 @@ def test_esg_sheet_holds_numbers_formatted_as_percent_and_counts(
                 assert type(cell.value) is float and cell.number_format == "0%"
         assert year2.value is None
         assert sheet.cell(number, 3).value == (
-            f"Min. {expected[2]}" if count else f"Min. {round(expected[2] * 100)}%"
+            f"Min. {expected[2]}" if count else f"Min. {pct(round(expected[2] * 100), lang)}"
         )
-        assert sheet.cell(number, 8).value == tr("report-no", lang)
+        assert sheet.cell(number, 8).value == tr("report-not-yet", lang)  # missed, but due in 2027
         assert sheet.cell(number, 11).value == f"S3 {tr('report-esrs-S3', lang)}"
 
 
@@ -168,15 +169,15 @@ def test_details_sheet_has_n_interval_and_change(books: dict[Lang, Workbook], la
     year1 = f"{tr('report-year-n', lang, n=1)} (2026)"
     belonging = rows["Tilhørsforhold (versus isolation)", year1]
     assert belonging[2:7] == [100, 43, 0.43, 0.337, 0.528]
-    assert belonging[7:11] == [2, -11.5, 15.4, tr("report-no", lang)]
-    assert "Tilhørsforhold (versus isolation)" in belonging[11]
+    assert belonging[7:12] == ["Baseline (2025)", 2, -11.5, 15.4, tr("report-no", lang)]
+    assert "Tilhørsforhold (versus isolation)" in belonging[12]
     baseline = rows["Tilhørsforhold (versus isolation)", "Baseline (2025)"]
     assert baseline[2:7] == [100, 41, 0.41, 0.319, 0.508]
-    assert baseline[7:11] == [None, None, None, None]
+    assert baseline[7:12] == [None, None, None, None, None]
     counts = rows["Unge i virksomhedspraktik", year1]
     assert counts[2:5] == [None, None, 4]
     for number in range(2, sheet.max_row + 1):
-        for column, form in ((3, "0"), (4, "0"), (6, "0.0%"), (7, "0.0%"), (8, "0.0")):
+        for column, form in ((3, "0"), (4, "0"), (6, "0.0%"), (7, "0.0%"), (9, "0.0")):
             cell = sheet.cell(number, column)
             if cell.value is not None:
                 assert cell.number_format == form

@@ -125,11 +125,11 @@ def test_the_readable_table_shows_the_guides_whole_percentages(
         }
         for indicator_id, positive in figures.items():
             cells = [cell.strip() for cell in rows[NAMES[indicator_id]]]
-            assert cells[2] == f"{positive}%"
+            assert cells[2] == f"{positive} %"  # Danish: a space before the sign
             assert cells[3] == f"{positive}/100"
     lines = {line.split("│")[1].strip(): line for line in second.stdout.splitlines() if "│" in line}
-    assert "+2.0 (mod baseline)" in lines[NAMES["belonging"]]
-    assert "+9.0 (mod baseline)" in lines[NAMES["trust"]]
+    assert "+2,0 (mod baseline)" in lines[NAMES["belonging"]]  # Danish: a decimal comma
+    assert "+9,0 (mod baseline)" in lines[NAMES["trust"]]
     assert "advarsel" not in first.stderr + second.stderr  # n = 100, and the exports are not in git
 
 

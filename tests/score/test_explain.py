@@ -119,7 +119,7 @@ def test_no_progress_when_stderr_is_not_a_terminal(run: Any, example: Path, larg
     result = score(run, large_export, example)
     assert result.exit_code == 0, result.stderr
     assert result.stderr.splitlines() == [
-        "Læst plain.csv: plain (cp1252, ';'), 30000 besvarelser.",
+        "Læst plain.csv: plain (cp1252, ';'), 30.000 besvarelser.",  # Danish thousands
         "Resultaterne er skrevet til results/baseline.yaml.",
     ]
     for output in (result.stderr, as_json.stderr, as_json.stdout):

@@ -403,12 +403,12 @@ def test_the_readable_table_reports_what_was_read_and_left_out(
     assert "Resultaterne er skrevet til results/baseline.yaml." in result.stderr
     lines = {line.split("│")[1].strip(): line for line in result.stdout.splitlines() if line.count("│") > 2}
     # Whole percentages, rounded half up (42.857 -> 43, 62.5 -> 63, 57.14 -> 57), as the guide's table.
-    assert lines["Tilhørsforhold (versus isolation)"].split("│")[2].strip() == "43%"
+    assert lines["Tilhørsforhold (versus isolation)"].split("│")[2].strip() == "43 %"
     assert "3/7" in lines["Tilhørsforhold (versus isolation)"]
-    assert "15.8–75.0" in lines["Tilhørsforhold (versus isolation)"]
-    assert lines["Tillid (versus mistænksomhed)"].split("│")[2].strip() == "63%"
-    assert lines["Medskabende (versus ikke-deltager)"].split("│")[2].strip() == "50%"
-    assert lines["Tryghed"].split("│")[2].strip() == "57%"
+    assert "15,8–75,0 %" in lines["Tilhørsforhold (versus isolation)"]
+    assert lines["Tillid (versus mistænksomhed)"].split("│")[2].strip() == "63 %"
+    assert lines["Medskabende (versus ikke-deltager)"].split("│")[2].strip() == "50 %"
+    assert lines["Tryghed"].split("│")[2].strip() == "57 %"
     assert "Læst" not in result.stdout
 
 

@@ -130,8 +130,8 @@ def test_small_groups_are_hidden_and_cannot_be_worked_out(run: Any, example: Pat
         for line in text.stdout.splitlines()
         if "│" in line
     }
-    assert rows[MID] == ["6", "skjult", "skjult", "100% (n=6)", "skjult"]
-    assert rows[OLDER] == ["8", "50% (n=8)", "0% (n=8)", "skjult", "50% (n=8)"]
+    assert rows[MID] == ["6", "skjult", "skjult", "100 % (n = 6)", "skjult"]
+    assert rows[OLDER] == ["8", "50 % (n = 8)", "0 % (n = 8)", "skjult", "50 % (n = 8)"]
 
 
 def test_the_segment_column_by_its_header(run: Any, example: Path, tmp_path: Path) -> None:

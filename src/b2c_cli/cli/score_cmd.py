@@ -15,6 +15,7 @@ from b2c_cli.i18n import Lang, has_message, tr
 if TYPE_CHECKING:
     from rich.table import Table
 
+    from b2c_cli.figures.model import Change, Figures, Value
     from b2c_cli.survey.pipeline import ScoreOutcome
 
 
@@ -57,7 +58,7 @@ def score(
         from b2c_cli.ingest import Opening
 
         opening = Opening(survey, sheet, progress) if survey.is_file() else None
-        from b2c_cli.survey.pipeline import ScoreRequest, as_dict
+        from b2c_cli.survey.pipeline import ScoreRequest
         from b2c_cli.survey.pipeline import score as run_score
         from b2c_cli.workbook.folder import language_hint
 
@@ -78,12 +79,15 @@ def score(
                 opening=opening,
             )
         )
+    from b2c_cli.figures.scored import outcome_figures, score_data
+
     lang = outcome.lang
-    data = as_dict(outcome, root)
+    figures = outcome_figures(outcome)
+    data = score_data(outcome, figures, root)
     if as_json:
         print_json(data)
     else:
-        _show(outcome, data, lang, explain)
+        _show(outcome, figures, data, lang, explain)
     for item in data["warnings"]:
         warning(item["message"], lang)
     if outcome.export_tracked:
@@ -91,8 +95,11 @@ def score(
     stderr().print(tr(f"score-action-{outcome.action}", lang, path=data["results_file"]))
 
 
-def _show(outcome: ScoreOutcome, data: dict[str, Any], lang: Lang, explain: bool) -> None:
+def _show(outcome: ScoreOutcome, figures: Figures, data: dict[str, Any], lang: Lang, explain: bool) -> None:
     from rich.table import Table
+
+    from b2c_cli.figures.words import change_short, interval_text, value_text
+    from b2c_cli.i18n.numbers import number
 
     source = data["source"]
     details = ", ".join(
@@ -105,7 +112,7 @@ def _show(outcome: ScoreOutcome, data: dict[str, Any], lang: Lang, explain: bool
             file=source["file"],
             layout=source["layout"],
             details=details,
-            rows=data["respondents"],
+            rows=number(data["respondents"], lang),
         )
     )
     for reason, count in data["excluded_rows"].items():
@@ -117,16 +124,21 @@ def _show(outcome: ScoreOutcome, data: dict[str, Any], lang: Lang, explain: bool
     table = Table(title=tr("score-title", lang, period=data["period"]), title_justify="left")
     for key in ("indicator", "percent", "positive-n", "ci", "dont-know", "blank", "change"):
         table.add_column(tr(f"score-col-{key}", lang), justify="left" if key == "indicator" else "right")
-    for indicator in data["indicators"]:
+    significant = False
+    for indicator in outcome.results.indicators:
+        value, changes = _scored(outcome, figures, indicator.id)
+        significant = significant or any(c.significant for c in changes)
         table.add_row(
-            indicator["name"],
-            _percent(indicator),
-            f"{indicator['positive']}/{indicator['n']}",
-            _interval(indicator["ci95"]),
-            str(indicator["dont_know"]),
-            str(indicator["blank"]),
-            _changes(indicator["changes"], lang),
+            next((i.name for i in outcome.indicators if i.id == indicator.id), indicator.id),
+            value_text(value, lang) if value else "-",
+            f"{number(indicator.positive, lang)}/{number(indicator.n, lang)}",
+            interval_text(value, lang) if value else "-",
+            number(indicator.dont_know, lang),
+            number(indicator.blank, lang),
+            "; ".join(change_short(c, figures, lang) for c in changes) or "-",
         )
+    if significant:
+        table.caption = tr("score-significant-mark", lang)
     out = console()
     out.print(table)
     if data["segments"]:
@@ -137,8 +149,27 @@ def _show(outcome: ScoreOutcome, data: dict[str, Any], lang: Lang, explain: bool
         out.print(tr("score-unused", lang, columns=" | ".join(unused) if unused else "-"))
 
 
+def _scored(
+    outcome: ScoreOutcome, figures: Figures, indicator_id: str
+) -> tuple[Value | None, tuple[Change, ...]]:
+    """The scored period's value and changes of one indicator, from the figures layer; a period the workbook
+    does not list has no figures there, so its value is taken from its counts, the same way."""
+    from b2c_cli.figures.compute import survey_value
+
+    found = figures.indicator(indicator_id)
+    figure = found.at(outcome.results.period) if found is not None else None
+    if figure is not None:
+        return figure.value, figure.changes
+    result = next(i for i in outcome.results.indicators if i.id == indicator_id)
+    return (survey_value(result.positive, result.n) if result.n else None), ()
+
+
 def _segment_table(segments: dict[str, Any], outcome: ScoreOutcome, lang: Lang) -> Table:
     from rich.table import Table
+
+    from b2c_cli.figures.scored import segment_value
+    from b2c_cli.figures.words import value_text
+    from b2c_cli.i18n.numbers import number
 
     table = Table(title=tr("score-segment-title", lang, column=segments["column"]), title_justify="left")
     table.add_column(tr("score-col-group", lang))
@@ -148,11 +179,17 @@ def _segment_table(segments: dict[str, Any], outcome: ScoreOutcome, lang: Lang) 
     for indicator_id in ids:
         table.add_column(names.get(indicator_id, indicator_id), justify="right")
     for group in segments["groups"]:
-        cells = [
-            tr("score-suppressed", lang) if cell["suppressed"] else f"{_percent(cell)} (n={cell['n']})"
-            for cell in group["indicators"]
-        ]
-        table.add_row(group["group"] or tr("score-group-blank", lang), str(group["respondents"]), *cells)
+        cells = []
+        for cell in group["indicators"]:
+            value = segment_value(cell)
+            if cell["suppressed"]:
+                cells.append(tr("score-suppressed", lang))
+            else:
+                text = value_text(value, lang) if value else "-"
+                cells.append(f"{text} (n = {number(cell['n'] or 0, lang)})")
+        table.add_row(
+            group["group"] or tr("score-group-blank", lang), number(group["respondents"], lang), *cells
+        )
     if segments["hidden_groups"]:
         table.caption = tr(
             "score-hidden-groups",
@@ -175,27 +212,6 @@ def _explain_table(data: dict[str, Any], lang: Lang) -> Table:
             match["indicator"], match["text"], match["column"], tr(f"score-reason-{match['reason']}", lang)
         )
     return table
-
-
-def _percent(figures: dict[str, Any]) -> str:
-    """A percentage on screen as the guide prints it (DESIGN.md §3): whole, rounded half up from the counts
-    (rounding the stored one decimal again would turn 42.45 into 42.5 and then 43)."""
-    from b2c_cli.survey.stats import percent_whole
-
-    n = figures["n"]
-    return f"{percent_whole(figures['positive'], n)}%" if n else "-"
-
-
-def _interval(ci: list[float] | None) -> str:
-    return "-" if not ci else f"{ci[0]:.1f}–{ci[1]:.1f}"
-
-
-def _changes(changes: list[dict[str, Any]], lang: Lang) -> str:
-    parts = []
-    for c in changes:
-        mark = "*" if c["significant"] else ""
-        parts.append(f"{c['difference']:+.1f}{mark} ({tr('score-vs', lang, period=c['period'])})")
-    return "; ".join(parts) or "-"
 
 
 def _delimiter(value: str | None) -> str | None:

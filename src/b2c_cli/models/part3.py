@@ -17,6 +17,7 @@ Direction = Literal["at_least", "at_most"]
 # The guide's three fixed indicators (page 9). Their texts live in templates/texts/*.yaml.
 FIXED_INDICATOR_IDS: tuple[str, ...] = ("belonging", "trust", "co-creation")
 
+MIN_SAMPLE = 50  # the guide: "repræsentative stikprøver fra en varieret gruppe på 50-100 beboere"
 DEFAULT_DISCLOSURE_THRESHOLD = 5
 MIN_DISCLOSURE_THRESHOLD = 3
 

@@ -11,19 +11,21 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 from b2c_cli.errors import UsageError
-from b2c_cli.i18n import Lang, decimal, tr
+from b2c_cli.figures import Value
+from b2c_cli.figures.words import interval_text, value_text
+from b2c_cli.i18n import Lang, tr
+from b2c_cli.i18n.numbers import number
 from b2c_cli.outputs import Written, write_outputs
 from b2c_cli.portfolio.rollup import IndicatorColumn, Portfolio, RollupRow, build_portfolio
 from b2c_cli.portfolio.summary import Measured, Summary, summarise
 from b2c_cli.rendering import environment
-from b2c_cli.report.table import format_value
 from b2c_cli.resources import texts
-from b2c_cli.survey.stats import percent_one_decimal, percent_whole, round_half_up
 from b2c_cli.workbook.folder import PARTNERSHIP_FILE
 
 FORMATS = ("md", "html", "xlsx", "json")
@@ -107,14 +109,14 @@ def build_portfolio_files(request: PortfolioRequest) -> tuple[Portfolio, dict[st
         env = environment("report")
         lang = request.lang
         env.globals["tr"] = lambda key, **params: tr(key, lang, **params)
-        env.filters["pct"] = lambda estimate: f"{estimate.display}%" if estimate is not None else ""
-        env.filters["ci"] = lambda estimate: _ci_text(estimate, lang)
+        env.filters["pct"] = lambda value: value_text(value, lang) if value is not None else ""
+        env.filters["ci"] = lambda value: _ci_text(value, lang)
+        env.filters["count"] = lambda value: number(value, lang)
+        env.globals["cell"] = lambda summary, column: _cell(portfolio, summary, column, lang)
         for kind in ("md", "html"):
             if kind in request.formats:
                 template = env.get_template(f"portfolio.{kind}.j2")
-                outputs[f"portfolio.{kind}"] = template.render(pf=portfolio, lang=lang, d=data).encode(
-                    "utf-8"
-                )
+                outputs[f"portfolio.{kind}"] = template.render(pf=portfolio, lang=lang).encode("utf-8")
     if "xlsx" in request.formats:
         from b2c_cli.portfolio.sheets import portfolio_workbook
 
@@ -148,29 +150,38 @@ def _name_columns(portfolio: Portfolio, lang: Lang) -> None:
     ]
 
 
-def _ci_text(estimate: Any, lang: Lang) -> str:
-    if estimate is None or estimate.ci95 is None:
-        return ""
-    low, high = estimate.ci95
-    return f"{decimal(low, lang)}–{decimal(high, lang)} %"
+def _ci_text(value: Value | None, lang: Lang) -> str:
+    return interval_text(value, lang) if value is not None else ""
 
 
 def _display(m: Measured, suppressed: bool, lang: Lang) -> str:
-    """The value as the guide prints it: '41%' (rounded half up from the counts) or a count."""
-    if suppressed:
-        return tr("score-suppressed", lang)
-    if m.positive is not None and m.n:
-        return f"{percent_whole(m.positive, m.n)}%"
-    if m.share is not None:
-        return f"{round_half_up(m.share * 100, 0):.0f}%"
-    return format_value(m.number or 0, False, lang)
+    """The value as the guide prints it ('41 %', rounded half up from the counts), or a count."""
+    return tr("score-suppressed", lang) if suppressed else value_text(m.value, lang)
 
 
-def _percent(m: Measured) -> float | None:
-    """One decimal, rounded half up exactly from the counts where there are counts."""
-    if m.positive is not None and m.n:
-        return percent_one_decimal(m.positive, m.n)
-    return round_half_up(m.share * 100, 1) if m.share is not None else None
+@dataclass(frozen=True)
+class CellView:
+    """A partnership's latest value in the portfolio's table: '41 %', its n, and a mark for its target."""
+
+    text: str
+    n: str  # '' without an n, or when hidden
+    mark: str  # 'met', 'unmet' (missed at or after the target's period) or ''
+
+
+def _cell(portfolio: Portfolio, summary: Summary, column: IndicatorColumn, lang: Lang) -> CellView | None:
+    shown = portfolio.cells.get((summary.path, column.id))
+    if shown is None:
+        return None
+    if shown.suppressed:
+        return CellView(tr("score-suppressed", lang), "", "")
+    value = shown.measured.value
+    marks = {"met": "met", "not-met": "unmet"}
+    n = number(value.n, lang) if value.n is not None else ""
+    return CellView(value_text(value, lang), n, marks.get(shown.measured.status, ""))
+
+
+def _float(value: Decimal | None) -> float | None:
+    return float(value) if value is not None else None
 
 
 def as_dict(portfolio: Portfolio, lang: Lang) -> dict[str, Any]:
@@ -188,11 +199,12 @@ def as_dict(portfolio: Portfolio, lang: Lang) -> dict[str, Any]:
                 "period": m.period,
                 "year": m.year,
                 "suppressed": shown.suppressed,
-                "percent": None if shown.suppressed else _percent(m),
-                "count": None if shown.suppressed else m.number,
-                "n": None if shown.suppressed else m.n,
-                "target": m.target,
+                "percent": None if shown.suppressed else _float(m.value.percent),
+                "count": None if shown.suppressed else _float(m.value.number),
+                "n": None if shown.suppressed else m.value.n,
+                "target": _float(m.target.value) if m.target else None,
                 "met": None if shown.suppressed else m.met,
+                "status": None if shown.suppressed else m.status,
             }
         partnerships.append(
             {
@@ -229,10 +241,10 @@ def as_dict(portfolio: Portfolio, lang: Lang) -> dict[str, Any]:
                 "met_target": row.met,
                 "positive": pooled.positive if pooled else None,
                 "n": pooled.n if pooled else None,
-                "percent": pooled.percent if pooled else None,
-                "ci95": list(pooled.ci95) if pooled and pooled.ci95 else None,
+                "percent": _float(pooled.percent) if pooled else None,
+                "ci95": [float(pooled.ci95.low), float(pooled.ci95.high)] if pooled and pooled.ci95 else None,
                 "suppressed": row.pooled_hidden,
-                "total": row.total,
+                "total": _float(row.total),
             }
         )
     return {

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
 
+from b2c_cli.figures import Value
+from b2c_cli.figures.compute import pooled as pool
 from b2c_cli.models import FIXED_INDICATOR_IDS
 from b2c_cli.models.part3 import DEFAULT_DISCLOSURE_THRESHOLD
 from b2c_cli.portfolio.summary import Measured, Summary
-from b2c_cli.survey.scoring import Estimate, suppress
+from b2c_cli.survey.scoring import suppress
 
 
 @dataclass(frozen=True)
@@ -39,9 +43,9 @@ class RollupRow:
     partnerships: int
     with_target: int
     met: int
-    pooled: Estimate | None  # percentages: sum of positives over sum of n; None when not poolable or hidden
+    pooled: Value | None  # percentages: sum of positives over sum of n; None when not poolable or hidden
     pooled_hidden: bool  # there are answers, but too few to show
-    total: float | None  # counts: the sum over partnerships
+    total: Decimal | None  # counts: the sum over partnerships
 
 
 @dataclass
@@ -121,10 +125,10 @@ def _hide(values: dict[str, Measured], threshold: int) -> tuple[set[str], bool]:
     may still be shown. Hidden values whose answers were all positive, or none of them, would each be given
     away by the pooled total less the shown ones (every one of them 100 %, or 0 %): then the next smallest
     is hidden too, and when none is left, the pooled total."""
-    sizes = {path: m.n for path, m in values.items() if m.n is not None}
+    sizes = {path: m.value.n for path, m in values.items() if m.value.n is not None}
     hidden = suppress(sizes, threshold)
     while hidden:
-        positive = sum(values[path].positive or 0 for path in hidden)
+        positive = sum(_positives(values[path].value) for path in hidden)
         if 0 < positive < sum(sizes[path] for path in hidden):
             break
         shown = sorted((n, path) for path, n in sizes.items() if path not in hidden)
@@ -134,23 +138,30 @@ def _hide(values: dict[str, Measured], threshold: int) -> tuple[set[str], bool]:
     return hidden, True
 
 
+def _positives(value: Value) -> Fraction:
+    """The positive answers a share stands for (a share entered by hand: share x n, not rounded)."""
+    return value.share * value.n if value.share is not None and value.n else Fraction(0)
+
+
 def _rollup_row(
     column: IndicatorColumn, year: int, values: list[Measured], threshold: int, poolable: bool = True
 ) -> RollupRow:
     # Whether a value met its target says something about it: not for one resting on too few answers.
-    with_target = [m for m in values if m.target is not None and (m.n is None or m.n >= threshold)]
-    counted = [m for m in values if m.positive is not None and m.n]
-    positive = sum(m.positive or 0 for m in counted)
-    n = sum(m.n or 0 for m in counted)
-    pooled = Estimate(positive, n) if n >= threshold and poolable else None
-    total = sum(m.number or 0 for m in values) if column.kind == "count" else None
+    with_target = [
+        m for m in values if m.target is not None and (m.value.n is None or m.value.n >= threshold)
+    ]
+    combined = pool([m.value for m in values])
+    shown = combined if combined is not None and combined.n and combined.n >= threshold and poolable else None
+    total = (
+        sum((m.value.number or Decimal(0) for m in values), Decimal(0)) if column.kind == "count" else None
+    )
     return RollupRow(
         indicator=column,
         year=year,
         partnerships=len(values),
         with_target=len(with_target),
         met=sum(1 for m in with_target if m.met),
-        pooled=pooled,
-        pooled_hidden=n > 0 and pooled is None,
+        pooled=shown,
+        pooled_hidden=combined is not None and shown is None,
         total=total,
     )

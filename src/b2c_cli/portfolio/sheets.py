@@ -4,6 +4,7 @@ indicator and year, and the partnerships that could not be read, each sheet a re
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 from typing import Any
 
 from openpyxl import Workbook
@@ -12,6 +13,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
+from b2c_cli.figures.words import status_text
 from b2c_cli.i18n import Lang, tr
 from b2c_cli.portfolio.rollup import Portfolio
 from b2c_cli.xlsxutil import reproducible, set_text, set_value, sheet_title
@@ -34,6 +36,12 @@ def _sheet(sheet: Worksheet, name: str, headers: list[str], rows: list[list[tupl
     table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
     sheet.add_table(table)
     sheet.freeze_panes = "B2"
+
+
+def _number(value: Decimal | None) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
 
 
 def portfolio_workbook(portfolio: Portfolio, lang: Lang) -> bytes:
@@ -74,9 +82,11 @@ def portfolio_workbook(portfolio: Portfolio, lang: Lang) -> bytes:
                 row += [(tr("score-suppressed", lang), None), (None, None), ("", None)]
             else:
                 m = shown.measured
-                value = (m.share, PERCENT) if m.share is not None else (m.number, "0")
-                met = "" if m.met is None else tr("report-yes" if m.met else "report-no", lang)
-                row += [value, (m.n, "0"), (met, None)]
+                value = m.value
+                cell = (
+                    (float(value.share), PERCENT) if value.share is not None else (_number(value.number), "0")
+                )
+                row += [cell, (value.n, "0"), (status_text(m.status, lang), None)]
         rows.append(row)
     _sheet(first, "Partnerships", headers, rows)
 
@@ -96,6 +106,7 @@ def portfolio_workbook(portfolio: Portfolio, lang: Lang) -> bytes:
     rows = []
     for r in portfolio.rollup:
         ci = r.pooled.ci95 if r.pooled else None
+        share = float(r.pooled.share) if r.pooled and r.pooled.share is not None else None
         rows.append(
             [
                 (r.indicator.name, None),
@@ -104,15 +115,15 @@ def portfolio_workbook(portfolio: Portfolio, lang: Lang) -> bytes:
                 (r.partnerships, "0"),
                 (f"{r.met}/{r.with_target}", None),
                 (
-                    r.pooled.positive / r.pooled.n
-                    if r.pooled
+                    share
+                    if share is not None
                     else (tr("score-suppressed", lang) if r.pooled_hidden else None),
                     PERCENT_1,
                 ),
-                (ci[0] / 100 if ci else None, PERCENT_1),
-                (ci[1] / 100 if ci else None, PERCENT_1),
+                (float(ci.low / 100) if ci else None, PERCENT_1),
+                (float(ci.high / 100) if ci else None, PERCENT_1),
                 (r.pooled.n if r.pooled else None, "0"),
-                (r.total, "0"),
+                (_number(r.total), "0"),
             ]
         )
     _sheet(rollup, "Rollup", headers, rows)

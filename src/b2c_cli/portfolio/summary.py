@@ -9,6 +9,9 @@ from datetime import date
 from pathlib import Path
 
 from b2c_cli.errors import B2CError
+from b2c_cli.figures import Value, build_figures
+from b2c_cli.figures.compute import status_at
+from b2c_cli.figures.model import TargetFigure, TargetStatus
 from b2c_cli.i18n import Lang, tr
 from b2c_cli.models.part3 import DEFAULT_DISCLOSURE_THRESHOLD
 from b2c_cli.survey.results import load_all
@@ -27,27 +30,20 @@ class Problem:
 
 @dataclass(frozen=True)
 class Measured:
-    """One indicator's value in one period of one partnership."""
+    """One indicator's value in one period of one partnership, as the figures layer computed it."""
 
     indicator: str
     period: str
     year: int
     kind: str  # survey, percent, count
-    positive: int | None  # survey (and percent with n): the counts behind the share
-    n: int | None
-    share: float | None  # percent kinds, 0-1
-    number: float | None  # counts
-    target: float | None
-    direction: str  # at_least / at_most
+    value: Value
+    target: TargetFigure | None
+    status: TargetStatus  # as if this period's value were the latest: met, not met, not yet due
 
     @property
     def met(self) -> bool | None:
-        if self.target is None:
-            return None
-        level = self.share * 100 if self.share is not None else self.number
-        if level is None:
-            return None
-        return level >= self.target if self.direction == "at_least" else level <= self.target
+        """Whether the value reaches its target (None without a target)."""
+        return None if self.target is None else self.status == "met"
 
 
 @dataclass(frozen=True)
@@ -130,48 +126,19 @@ def _fill(summary: Summary, folder: Path, today: date, lang: Lang | None = None)
     summary.threshold = part3.survey.disclosure_threshold
     summary.indicators = [IndicatorInfo(i.id, i.name, i.kind, i.esrs) for i in part3.indicators]
     years = {period.id: period.year for period in part3.periods}
-    targets = {i.id: i.target for i in part3.indicators}
-    kinds = {i.id: i.kind for i in part3.indicators}
-
-    def measured(
-        indicator: str,
-        period: str,
-        positive: int | None,
-        n: int | None,
-        share: float | None,
-        number: float | None,
-    ) -> Measured:
-        target = targets.get(indicator)
-        return Measured(
-            indicator=indicator,
-            period=period,
-            year=years[period],
-            kind=kinds[indicator],
-            positive=positive,
-            n=n,
-            share=share,
-            number=number,
-            target=target.value if target else None,
-            direction=target.direction if target else "at_least",
-        )
-
-    for period, result in load_all(folder, part3).items():
-        if period not in years:
-            continue
-        for indicator in result.indicators:
-            if indicator.id in kinds and indicator.n:
-                share = indicator.positive / indicator.n
-                summary.measured.append(
-                    measured(indicator.id, period, indicator.positive, indicator.n, share, None)
-                )
-    for value in part3.manual_values:
-        if value.indicator not in kinds or value.period not in years or kinds[value.indicator] == "survey":
-            continue
-        if kinds[value.indicator] == "count":
-            summary.measured.append(measured(value.indicator, value.period, None, None, None, value.value))
-        else:
-            # A percentage entered by hand pools by the answers it stands for, when n is given.
-            positive = round(value.value * value.n / 100) if value.n else None
+    figures = build_figures(part3, load_all(folder, part3))
+    for indicator in figures.indicators:
+        for figure in indicator.periods:
+            if figure.value is None:
+                continue
             summary.measured.append(
-                measured(value.indicator, value.period, positive, value.n, value.value / 100, None)
+                Measured(
+                    indicator=indicator.id,
+                    period=figure.period,
+                    year=years[figure.period],
+                    kind=indicator.kind,
+                    value=figure.value,
+                    target=indicator.target,
+                    status=status_at(figures, indicator, figure.period),
+                )
             )

@@ -6,10 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from b2c_cli.figures.compute import exact
+from b2c_cli.figures.words import target_phrase
 from b2c_cli.i18n import Lang, tr
 from b2c_cli.models import Part2, Part3, Partnership
 from b2c_cli.models.common import Responsible
-from b2c_cli.report.table import target_text
+from b2c_cli.models.part3 import Indicator
 
 
 @dataclass(frozen=True)
@@ -109,9 +111,7 @@ def build_agreement(partnership: Partnership, part2: Part2, part3: Part3, lang: 
         ResourceRow(tr(f"report-source-{r.source}", lang), r.name or "", r.contribution or "")
         for r in part2.other_resources
     ]
-    indicators = [
-        IndicatorRow(i.name, i.esrs, target_text(i, i.target, lang), i.kpi) for i in part3.indicators
-    ]
+    indicators = [IndicatorRow(i.name, i.esrs, _target(i, lang), i.kpi) for i in part3.indicators]
     month = agreement.measurement.month
     return AgreementDoc(
         partnership=partnership,
@@ -124,3 +124,10 @@ def build_agreement(partnership: Partnership, part2: Part2, part3: Part3, lang: 
         site_indicators=[names.get(ref, ref) for ref in part2.joint_priorities.site_specific_indicators],
         measurement_month=month_name(month, lang) if month and 1 <= month <= 12 else "",
     )
+
+
+def _target(indicator: Indicator, lang: Lang) -> str:
+    target = indicator.target
+    if target is None:
+        return tr("report-no-target", lang)
+    return target_phrase(target.direction, exact(target.value), indicator.kind == "count", lang)

@@ -35,6 +35,7 @@ class ReportRequest:
 
 
 def build_report(request: ReportRequest) -> tuple[list[Written], Lang]:
+    from b2c_cli.figures import build_figures
     from b2c_cli.report.agreement import build_agreement
     from b2c_cli.report.documents import build_context
     from b2c_cli.report.esrs import esrs_entries
@@ -47,8 +48,8 @@ def build_report(request: ReportRequest) -> tuple[list[Written], Lang]:
         raise WorkbookInvalid("report-workbook-invalid", count=1)
     lang = request.lang or workbook.lang
     results = load_all(request.root, part3)
-    table = build_table(part3, results, lang)
-    esrs = esrs_entries(part3, table, lang)
+    table = build_table(part3, build_figures(part3, results), lang)
+    esrs = esrs_entries(table, lang)
     agreement = build_agreement(partnership, part2, part3, lang)
     context = build_context(partnership, part3, table, esrs, agreement, results, lang)
 
@@ -60,7 +61,7 @@ def build_report(request: ReportRequest) -> tuple[list[Written], Lang]:
     if "xlsx" in request.formats:
         from b2c_cli.report.xlsx import render_xlsx
 
-        outputs[XLSX_FILE] = render_xlsx(context, results)
+        outputs[XLSX_FILE] = render_xlsx(context)
     if "ics" in request.formats:
         from b2c_cli.report.ics import render_ics
 

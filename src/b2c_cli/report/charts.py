@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from html import escape
 
+from b2c_cli.figures import Value
+from b2c_cli.i18n import numbers as num
 from b2c_cli.report.table import EsgTable, Row
 
 WIDTH, HEIGHT = 330, 165
@@ -16,11 +18,11 @@ def row_chart(row: Row, table: EsgTable, target_label: str) -> str:
     """The chart for one row of the ESG table, as an <svg> element."""
     percent = row.indicator.kind != "count"
     points = [
-        (column.label.split(" (")[0], _level(value.share, value.number, percent) if value else None)
-        for column, value in zip(table.columns, row.values, strict=True)
+        (column.label.split(" (")[0], _level(value) if value else None, text)
+        for column, value, text in zip(table.columns, row.values, row.texts, strict=True)
     ]
-    target = row.indicator.target.value if row.indicator.target else None
-    top = 100.0 if percent else max([v for _, v in points if v is not None] + [target or 0, 1]) * 1.15
+    target = float(row.figures.target.value) if row.figures.target else None
+    top = 100.0 if percent else max([v for _, v, _ in points if v is not None] + [target or 0, 1]) * 1.15
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     slot = plot_w / max(len(points), 1)
     parts = [
@@ -31,11 +33,13 @@ def row_chart(row: Row, table: EsgTable, target_label: str) -> str:
     ]
     for tick in (0, 0.5, 1):
         y = TOP + plot_h * (1 - tick)
-        label = f"{round(top * tick)}{'%' if percent else ''}"
+        label = (
+            num.percent(int(top * tick), table.lang) if percent else num.number(round(top * tick), table.lang)
+        )
         parts.append(
             f'<text x="{LEFT - 4}" y="{y + 3:.1f}" font-size="9" text-anchor="end" fill="#555">{label}</text>'
         )
-    for index, (label, level) in enumerate(points):
+    for index, (label, level, text) in enumerate(points):
         x = LEFT + slot * index + slot * 0.2
         width = slot * 0.6
         if level is not None:
@@ -45,10 +49,9 @@ def row_chart(row: Row, table: EsgTable, target_label: str) -> str:
                 f'<rect x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" height="{height:.1f}" '
                 f'fill="{BAR_COLOUR}"/>'
             )
-            text = f"{round(level)}{'%' if percent else ''}"
             parts.append(
                 f'<text x="{x + width / 2:.1f}" y="{y - 3:.1f}" font-size="10" '
-                f'text-anchor="middle">{text}</text>'
+                f'text-anchor="middle">{escape(text)}</text>'
             )
         parts.append(
             f'<text x="{x + width / 2:.1f}" y="{HEIGHT - BOTTOM + 14}" font-size="10" '
@@ -68,7 +71,8 @@ def row_chart(row: Row, table: EsgTable, target_label: str) -> str:
     return "".join(parts)
 
 
-def _level(share: float | None, number: float | None, percent: bool) -> float | None:
-    if percent:
-        return share * 100 if share is not None else None
-    return number
+def _level(value: Value) -> float | None:
+    """The bar's height: the percentage, or the count."""
+    if value.share is not None:
+        return float(value.share * 100)
+    return float(value.number) if value.number is not None else None

@@ -11,7 +11,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from b2c_cli.i18n import Lang, decimal, tr
+from b2c_cli.figures.words import label_of, value_detail
+from b2c_cli.i18n import Lang, tr
+from b2c_cli.i18n.numbers import number
 from b2c_cli.models import Part3, Partnership
 from b2c_cli.models.part3 import MeetingLog
 from b2c_cli.models.results import Results
@@ -19,7 +21,7 @@ from b2c_cli.rendering import environment
 from b2c_cli.report.agreement import AgreementDoc
 from b2c_cli.report.charts import row_chart
 from b2c_cli.report.esrs import EsrsEntry
-from b2c_cli.report.table import EsgTable, PeriodColumn, Row, Value
+from b2c_cli.report.table import EsgTable, Row
 
 DOCUMENTS = {
     "esg-report.md": "esg-report.md.j2",
@@ -40,7 +42,8 @@ class RowView:
     group: str  # "Faste indikatorer" on the first row of its group, else ""
     row: Row
     cells: tuple[Cell, ...]
-    met: str  # "Ja" / "Nej" / ""
+    met: str  # "Ja" / "Nej" / "Ikke endnu" / ""
+    status: str  # the target status ("met", "not-met", "not-yet-due", ...), for styling; "" without a target
     chart: Markup
 
 
@@ -65,30 +68,6 @@ class ReportContext:
     notes: list[str] = field(default_factory=list)  # b2c's automatic notes, all rows
 
 
-def value_detail(value: Value, column: PeriodColumn, lang: Lang) -> str:
-    """'Baseline (2025): n = 100, 95 %-KI 31,9–50,8 %; ændring mod baseline ...' for one value."""
-    parts = []
-    if value.n is not None:
-        parts.append(f"n = {value.n}")
-    if value.ci95 is not None:
-        low, high = (decimal(bound, lang) for bound in value.ci95)
-        parts.append(tr("report-ci", lang, low=low, high=high))
-    if value.change is not None:
-        low, high = (decimal(bound, lang, signed=True) for bound in value.change.ci95)
-        parts.append(
-            tr(
-                "report-change-significant" if value.change.significant else "report-change-noise",
-                lang,
-                difference=decimal(value.change.difference, lang, signed=True),
-                low=low,
-                high=high,
-            )
-        )
-    if value.source == "manual":
-        parts.append(tr("report-manual-value", lang))
-    return f"{column.label}: " + ", ".join(parts) if parts else column.label
-
-
 def build_context(
     partnership: Partnership,
     part3: Part3,
@@ -98,38 +77,38 @@ def build_context(
     results: dict[str, Results],
     lang: Lang,
 ) -> ReportContext:
+    figures = table.figures
     footnotes: list[Footnote] = []
     rows: list[RowView] = []
     previous_group = ""
     for row in table.rows:
         cells = []
-        for column, value in zip(table.columns, row.values, strict=True):
-            if value is None:
+        for figure, text in zip(row.periods, row.texts, strict=True):
+            if figure.value is None:
                 cells.append(Cell("", None))
                 continue
-            footnotes.append(Footnote(len(footnotes) + 1, value_detail(value, column, lang)))
-            cells.append(Cell(value.text, footnotes[-1].number))
+            footnotes.append(Footnote(len(footnotes) + 1, value_detail(figure, figures, lang)))
+            cells.append(Cell(text, footnotes[-1].number))
         group = tr(f"report-group-{row.group}", lang)
-        met = "" if row.target_met is None else tr("report-yes" if row.target_met else "report-no", lang)
         rows.append(
             RowView(
                 group=group if group != previous_group else "",
                 row=row,
                 cells=tuple(cells),
-                met=met,
+                met=row.status_text,
+                status=row.status or "",
                 chart=Markup(row_chart(row, table, tr("report-target", lang))),  # built escaped
             )
         )
         previous_group = group
-    labels = {column.period: column.label for column in table.columns}
     sources = [
         tr(
             "report-source-line",
             lang,
-            period=labels.get(period, period),
+            period=label_of(figures, period, lang),
             file=result.source.file,
             layout=result.source.layout,
-            respondents=result.respondents,
+            respondents=number(result.respondents, lang),
         )
         for period, result in results.items()
     ]
@@ -153,7 +132,7 @@ def render_documents(context: ReportContext, template_dir: Path | None = None) -
     env = environment("report", template_dir)
     lang = context.lang
     env.globals["tr"] = lambda key, **params: tr(key, lang, **params)
-    env.globals["num"] = lambda value, places=1: decimal(value, lang, places)
+    env.globals["num"] = lambda value, places=1: number(value, lang, places)
     env.filters["isodate"] = _isodate
     variables: dict[str, Any] = {"r": context, "p": context.partnership, "lang": lang}
     return {name: env.get_template(template).render(**variables) for name, template in DOCUMENTS.items()}

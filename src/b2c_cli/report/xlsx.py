@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
 
 from openpyxl import Workbook
@@ -17,8 +18,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
+from b2c_cli.figures import Value
+from b2c_cli.figures.model import Change
+from b2c_cli.figures.words import label_of, note_text
 from b2c_cli.i18n import tr
-from b2c_cli.models.results import Results
 from b2c_cli.report.documents import ReportContext
 from b2c_cli.xlsxutil import reproducible, set_text, set_value, sheet_title
 
@@ -29,7 +32,7 @@ ONE_DECIMAL = "0.0"
 TABLE_STYLE = "TableStyleMedium2"
 
 
-def render_xlsx(context: ReportContext, results: dict[str, Results]) -> bytes:
+def render_xlsx(context: ReportContext) -> bytes:
     lang = context.lang
     workbook = Workbook()
     esg = workbook.active
@@ -37,7 +40,7 @@ def render_xlsx(context: ReportContext, results: dict[str, Results]) -> bytes:
     esg.title = sheet_title(tr("report-sheet-esg", lang))
     _esg_sheet(esg, context)
     _details_sheet(workbook.create_sheet(sheet_title(tr("report-sheet-details", lang))), context)
-    _items_sheet(workbook.create_sheet(sheet_title(tr("report-sheet-items", lang))), context, results)
+    _items_sheet(workbook.create_sheet(sheet_title(tr("report-sheet-items", lang))), context)
     _wheel_sheet(workbook.create_sheet(sheet_title(tr("report-sheet-wheel", lang))), context)
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -89,14 +92,11 @@ def _esg_sheet(sheet: Worksheet, context: ReportContext) -> None:
             (row.target_text, None),
         ]
         for value in row.values:
-            if value is None:
-                cells.append((None, None))
-            elif percent:
-                cells.append((value.share, PERCENT))
-            else:
-                cells.append((value.number, COUNT))
-        target = row.indicator.target
-        target_value = None if target is None else (target.value / 100 if percent else target.value)
+            cells.append(_level(value, percent))
+        target = row.figures.target
+        target_value = (
+            None if target is None else (float(target.value) / 100 if percent else _number(target.value))
+        )
         cells += [
             (target_value, PERCENT if percent else COUNT),
             (view.met, None),
@@ -141,8 +141,51 @@ def _charts(sheet: Worksheet, context: ReportContext, first: int, target: int, l
         sheet.add_chart(chart, f"{get_column_letter(column)}{anchor_row + (offset // 2) * 14}")
 
 
+def _level(value: Value | None, percent: bool) -> tuple[Any, str | None]:
+    """A value as a spreadsheet number: a share as a fraction formatted as percent, or a count."""
+    if value is None:
+        return None, None
+    if percent and value.share is not None:
+        return float(value.share), PERCENT
+    return (_number(value.number) if value.number is not None else None), COUNT
+
+
+def _number(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _fraction(bound: Decimal | None) -> float | None:
+    """An interval bound in percent as the fraction a percent-formatted cell holds."""
+    return float(bound / 100) if bound is not None else None
+
+
+def _change_cells(change: Change | None, context: ReportContext) -> list[tuple[Any, str | None]]:
+    """Against which period, the difference in percentage points, its interval, significant or not; a
+    change that cannot be computed (other statements) says so instead of a number."""
+    lang = context.lang
+    if change is None:
+        return [("", None), (None, None), (None, None), (None, None), ("", None)]
+    against = (label_of(context.table.figures, change.period, lang), None)
+    if not change.comparable or change.difference is None or change.ci95 is None:
+        return [
+            against,
+            (tr("report-not-comparable-short", lang), None),
+            (None, None),
+            (None, None),
+            ("", None),
+        ]
+    return [
+        against,
+        (float(change.difference), ONE_DECIMAL),
+        (float(change.ci95.low), ONE_DECIMAL),
+        (float(change.ci95.high), ONE_DECIMAL),
+        (tr("report-yes" if change.significant else "report-no", lang), None),
+    ]
+
+
 def _details_sheet(sheet: Worksheet, context: ReportContext) -> None:
     lang = context.lang
+    figures = context.table.figures
     headers = [
         tr("report-col-indicator", lang),
         tr("report-col-period", lang),
@@ -151,6 +194,7 @@ def _details_sheet(sheet: Worksheet, context: ReportContext) -> None:
         tr("report-col-percent", lang),
         tr("report-col-ci-low", lang),
         tr("report-col-ci-high", lang),
+        tr("report-col-change-against", lang),
         tr("report-col-change", lang),
         tr("report-col-change-low", lang),
         tr("report-col-change-high", lang),
@@ -161,35 +205,33 @@ def _details_sheet(sheet: Worksheet, context: ReportContext) -> None:
     row_number = 1
     for view in context.rows:
         row = view.row
-        for column, value in zip(context.table.columns, row.values, strict=True):
+        for column, figure in zip(context.table.columns, row.periods, strict=True):
+            value = figure.value
             if value is None:
                 continue
             row_number += 1
-            change = value.change
-            notes = [note for note in row.notes if f", {column.label}:" in note]
+            change = figure.vs_base
+            notes = [
+                note_text(note, figures, lang) for note in row.figures.notes if note.period == column.period
+            ]
+            share = float(value.share) if value.share is not None else None
             cells: list[tuple[Any, str | None]] = [
                 (row.indicator.name, None),
                 (column.label, None),
                 (value.n, COUNT),
                 (value.positive, COUNT),
-                (
-                    value.share if value.share is not None else value.number,
-                    PERCENT_1 if value.share is not None else COUNT,
-                ),
-                (round(value.ci95[0] / 100, 4) if value.ci95 else None, PERCENT_1),
-                (round(value.ci95[1] / 100, 4) if value.ci95 else None, PERCENT_1),
-                (change.difference if change else None, ONE_DECIMAL),
-                (change.ci95[0] if change else None, ONE_DECIMAL),
-                (change.ci95[1] if change else None, ONE_DECIMAL),
-                (tr("report-yes" if change.significant else "report-no", lang) if change else "", None),
+                (share, PERCENT_1) if share is not None else _level(value, False),
+                (_fraction(value.ci95.low) if value.ci95 else None, PERCENT_1),
+                (_fraction(value.ci95.high) if value.ci95 else None, PERCENT_1),
+                *_change_cells(change, context),
                 (" ".join(notes), None),
             ]
             for index, (cell_value, number_format) in enumerate(cells, start=1):
                 set_value(sheet.cell(row=row_number, column=index), cell_value, number_format)
-    _as_table(sheet, "Details", len(headers), row_number, [34, 16, 8, 9, 9, 11, 11, 14, 12, 12, 11, 60])
+    _as_table(sheet, "Details", len(headers), row_number, [34, 16, 8, 9, 9, 11, 11, 18, 14, 12, 12, 11, 60])
 
 
-def _items_sheet(sheet: Worksheet, context: ReportContext, results: dict[str, Results]) -> None:
+def _items_sheet(sheet: Worksheet, context: ReportContext) -> None:
     lang = context.lang
     headers = [
         tr("report-col-period", lang),
@@ -204,28 +246,27 @@ def _items_sheet(sheet: Worksheet, context: ReportContext, results: dict[str, Re
         tr("report-col-percent", lang),
     ]
     _header(sheet, headers)
-    labels = {column.period: column.label for column in context.table.columns}
-    names = {indicator.id: indicator.name for indicator in context.part3.indicators}
     row_number = 1
-    for period, result in results.items():
-        for indicator in result.indicators:
-            for item in indicator.items:
+    for column in context.table.columns:
+        for row in context.table.rows:
+            figure = row.figures.at(column.period)
+            for item in figure.items if figure is not None else ():
                 row_number += 1
-                share = item.positive / item.n if item.n else None
+                value = item.value
                 cells: list[tuple[Any, str | None]] = [
-                    (labels.get(period, period), None),
-                    (names.get(indicator.id, indicator.id), None),
+                    (column.label, None),
+                    (row.indicator.name, None),
                     (item.text, None),
                     (item.column, None),
                     (tr("report-yes" if item.reverse else "report-no", lang), None),
-                    *((item.steps.get(step, 0), COUNT) for step in (1, 2, 3, 4, 5)),
+                    *((count, COUNT) for count in item.steps),
                     (item.dont_know, COUNT),
                     (item.blank, COUNT),
-                    (item.n, COUNT),
-                    (share, PERCENT_1),
+                    (value.n if value else 0, COUNT),
+                    (float(value.share) if value and value.share is not None else None, PERCENT_1),
                 ]
-                for index, (value, number_format) in enumerate(cells, start=1):
-                    set_value(sheet.cell(row=row_number, column=index), value, number_format)
+                for index, (cell_value, number_format) in enumerate(cells, start=1):
+                    set_value(sheet.cell(row=row_number, column=index), cell_value, number_format)
     _as_table(
         sheet, "Statements", len(headers), row_number, [16, 30, 60, 30, 8, 11, 11, 13, 11, 11, 9, 8, 7, 9]
     )

@@ -11,13 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from b2c_cli import gitutil
 from b2c_cli.__about__ import __version__
 from b2c_cli.atomic import write_atomic
 from b2c_cli.errors import InputError, Refused, UsageError, WorkbookInvalid
-from b2c_cli.i18n import Lang, tr
+from b2c_cli.i18n import Lang
 from b2c_cli.ingest import Column, Export, Opening, ProgressCallback, open_export
 from b2c_cli.models.part3 import Indicator, Part3
 from b2c_cli.models.results import Results, ResultWarning, Source
@@ -26,11 +26,8 @@ from b2c_cli.survey.answers import encode
 from b2c_cli.survey.matching import Match, header_parts, match_items, wanted_items
 from b2c_cli.survey.results import build_results, load_all, read_results, results_path, to_yaml
 from b2c_cli.survey.scoring import (
-    Change,
-    Estimate,
     IndicatorScore,
     ItemInput,
-    change,
     score_indicator,
     segment,
 )
@@ -54,23 +51,17 @@ class ScoreRequest:
     opening: Opening | None = None  # the export already being opened in the background, if it is
 
 
-@dataclass(frozen=True)
-class PeriodChange:
-    against: Literal["baseline", "previous"]
-    period: str
-    change: Change
-
-
 @dataclass
 class ScoreOutcome:
     lang: Lang
+    part3: Part3
     results: Results
     path: Path
     action: Action
     indicators: list[Indicator]
     matches: list[Match]
     unused_scale_columns: list[str]
-    changes: dict[str, list[PeriodChange]] = field(default_factory=dict)
+    others: dict[str, Results] = field(default_factory=dict)  # the other periods' results, as read
     period_known: bool = True
     export_tracked: bool = False
 
@@ -141,18 +132,19 @@ def score(request: ScoreRequest) -> ScoreOutcome:
     )
     # The other periods' results are read before anything is written: a hand-edited one that cannot be read
     # stops the command with nothing changed, not after this period's file was written.
-    changes = _changes(request.root, part3, results)
+    others = load_all(request.root, part3, skip=results.period)
     path = results_path(request.root, period)
     action = _write(path, results, lang, request)
     return ScoreOutcome(
         lang=lang,
+        part3=part3,
         results=results,
         path=path,
         action=action,
         indicators=survey_indicators,
         matches=matches,
         unused_scale_columns=answers.unused_scale_columns,
-        changes=changes,
+        others=others,
         period_known=known,
         export_tracked=gitutil.is_tracked(request.survey.resolve()),
     )
@@ -239,68 +231,3 @@ def _write(path: Path, results: Results, lang: Lang, request: ScoreRequest) -> A
     except OSError as exc:
         raise InputError("cannot-write", path=str(path), reason=exc.strerror or str(exc)) from None
     return action
-
-
-def _changes(root: Path, part3: Part3, results: Results) -> dict[str, list[PeriodChange]]:
-    """Per indicator, the change from the baseline and from the previous measured period."""
-    others = load_all(root, part3, skip=results.period)
-    order = [p.id for p in part3.periods]
-    if results.period not in order:
-        return {}
-    before = [p for p in order[: order.index(results.period)] if p in others]
-    if not before:
-        return {}
-    comparisons: list[tuple[Literal["baseline", "previous"], str]] = [("baseline", before[0])]
-    if before[-1] != before[0]:
-        comparisons.append(("previous", before[-1]))
-    changes: dict[str, list[PeriodChange]] = {}
-    for indicator in results.indicators:
-        later = Estimate(indicator.positive, indicator.n)
-        for against, period in comparisons:
-            earlier_result = next((i for i in others[period].indicators if i.id == indicator.id), None)
-            if earlier_result is None:
-                continue
-            found = change(Estimate(earlier_result.positive, earlier_result.n), later)
-            if found is not None:
-                changes.setdefault(indicator.id, []).append(PeriodChange(against, period, found))
-    return changes
-
-
-def as_dict(outcome: ScoreOutcome, root: Path) -> dict[str, Any]:
-    """The stable JSON shape of `b2c score --json`: the results file's figures, plus the changes against
-    earlier periods, the warnings as messages in the partnership's language, and where the results went."""
-    data = outcome.results.model_dump(mode="json")
-    names = {indicator.id: indicator.name for indicator in outcome.indicators}
-    for indicator in data["indicators"]:
-        indicator["name"] = names.get(indicator["id"], indicator["id"])
-        indicator["changes"] = [
-            {
-                "against": c.against,
-                "period": c.period,
-                "difference": c.change.difference,
-                "ci95": list(c.change.ci95),
-                "significant": c.change.significant,
-            }
-            for c in outcome.changes.get(indicator["id"], [])
-        ]
-        for item in indicator["items"]:
-            item["steps"] = {str(step): count for step, count in item["steps"].items()}
-    data["warnings"] = [
-        {**warning, "message": warning_message(warning, outcome.lang, names)} for warning in data["warnings"]
-    ]
-    data["results_file"] = outcome.path.relative_to(root).as_posix()
-    data["action"] = outcome.action
-    data["matches"] = [
-        {"indicator": m.item.indicator, "text": m.item.text, "column": m.column.name, "reason": m.reason}
-        for m in outcome.matches
-    ]
-    data["unused_scale_columns"] = outcome.unused_scale_columns
-    return data
-
-
-def warning_message(warning: dict[str, Any], lang: Lang, names: dict[str, str] | None = None) -> str:
-    """A warning in words, naming the indicator as the workbook names it."""
-    params = {key: value for key, value in warning.items() if key != "code" and value is not None}
-    if names and "indicator" in params:
-        params["indicator"] = names.get(str(params["indicator"]), params["indicator"])
-    return tr(f"warning-{warning['code']}", lang, **params)

@@ -18,14 +18,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from fractions import Fraction
 from typing import TypeVar
 
+from b2c_cli.models.part3 import MIN_SAMPLE
 from b2c_cli.models.scale import BLANK, DONT_KNOW
 from b2c_cli.survey import stats
 
 K = TypeVar("K", bound=Hashable)
 
-MIN_SAMPLE = 50  # the guide: 50-100 residents
 POSITIVE_MEAN = 4  # a respondent is positive when the mean answer is at least this
 
 
@@ -49,10 +50,7 @@ class Estimate:
     @property
     def ci95(self) -> tuple[float, float] | None:
         """The Wilson interval in percent, one decimal."""
-        if not self.n:
-            return None
-        low, high = stats.wilson(self.positive, self.n)
-        return stats.round_half_up(low * 100), stats.round_half_up(high * 100)
+        return stats.wilson_percent(Fraction(self.positive, self.n), self.n) if self.n else None
 
     @property
     def small(self) -> bool:
@@ -164,9 +162,9 @@ def change(earlier: Estimate, later: Estimate) -> Change | None:
     if not earlier.n or not later.n:
         return None
     low, high = stats.newcombe(earlier.positive, earlier.n, later.positive, later.n)
-    difference = later.positive / later.n - earlier.positive / earlier.n
+    difference = Fraction(later.positive, later.n) - Fraction(earlier.positive, earlier.n)
     return Change(
-        difference=stats.round_half_up(difference * 100),
+        difference=stats.round_exact(difference * 100),
         ci95=(stats.round_half_up(low * 100), stats.round_half_up(high * 100)),
         significant=not low <= 0 <= high,
     )

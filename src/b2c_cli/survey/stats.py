@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 # The 97.5 % quantile of the standard normal distribution (two-sided 95 %), to full double precision.
 Z95 = 1.959963984540054
@@ -43,18 +44,43 @@ def newcombe(positive1: int, n1: int, positive2: int, n2: int, z: float = Z95) -
     return max(-1.0, low), min(1.0, high)  # pragma: no mutate
 
 
+def percent(share: Fraction, places: int) -> float:
+    """A share as a percentage rounded half up, exactly, to `places` decimals: the one rounding of every
+    percentage b2c shows or stores (one decimal in results files, whole in the guide's table)."""
+    return round_exact(share * 100, places)
+
+
 def percent_one_decimal(positive: int, n: int) -> float:
     """100 * positive / n to one decimal, rounded half up exactly (no floating-point drift)."""
-    tenths = (2 * positive * 1000 + n) // (2 * n)
-    return tenths / 10
+    return percent(Fraction(positive, n), 1)
 
 
 def percent_whole(positive: int, n: int) -> int:
     """100 * positive / n as the guide prints it (41%), rounded half up exactly."""
-    return (2 * positive * 100 + n) // (2 * n)
+    return int(percent(Fraction(positive, n), 0))
+
+
+def wilson_percent(share: Fraction, n: int) -> tuple[float, float]:
+    """The Wilson interval of a share of n answers, in percent, each bound rounded half up to one decimal;
+    exactly 0 and 100 at the ends (floating point would leave noise there)."""
+    low, high = wilson_share(float(share), n)
+    return (
+        0.0 if share == 0 else round_half_up(low * 100),
+        100.0 if share == 1 else round_half_up(high * 100),
+    )
 
 
 def round_half_up(value: float, places: int = 1) -> float:
-    """A computed float (an interval bound, a difference) rounded half up to `places` decimals."""
+    """A computed float (an interval bound) rounded half up to `places` decimals; never -0.0."""
     quantum = Decimal(10) ** -places
-    return float(Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP))
+    return float(Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP)) + 0.0
+
+
+def round_exact(value: Fraction, places: int = 1) -> float:
+    """An exact value (a difference of two shares, in percentage points) rounded half up - away from zero
+    on a tie, as Decimal's ROUND_HALF_UP - to `places` decimals, without floating-point drift: 28.75 gives
+    28.8, where rounding the float 28.749999... would give 28.7. Never -0.0."""
+    scale = 10**places
+    magnitude = (2 * abs(value) * scale + 1) // 2  # floor(|x| * scale + 1/2)
+    rounded = float(Decimal(int(magnitude)).scaleb(-places))
+    return -rounded if value < 0 and magnitude else rounded

@@ -13,7 +13,7 @@ from pathlib import Path
 from b2c_cli.errors import ExitCode, InputError, WorkbookInvalid
 from b2c_cli.i18n import Lang
 from b2c_cli.models import FIXED_INDICATOR_IDS, Part1, Part2, Part3, Partnership
-from b2c_cli.models.part3 import MIN_DISCLOSURE_THRESHOLD, Indicator
+from b2c_cli.models.part3 import MIN_DISCLOSURE_THRESHOLD, MIN_SAMPLE, Indicator
 from b2c_cli.models.partnership import SCHEMA_VERSION
 from b2c_cli.models.scale import BLANK, MIXED, classify
 from b2c_cli.workbook.folder import (
@@ -32,7 +32,6 @@ PERIOD_PATTERN = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
 MAX_KEY_POINTS = 5
 MEETINGS_PER_YEAR = (2, 4)
 PERCENT_KINDS = ("survey", "percent")
-MIN_SAMPLE = 50  # the guide: 50-100 residents
 
 Path_ = tuple[str | int, ...]
 

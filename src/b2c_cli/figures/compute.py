@@ -1,0 +1,314 @@
+"""The one computation of what b2c reports, from the workbook's Part 3 and the results files.
+
+Per indicator and workbook period: the value (a survey's positive/n with its Wilson interval, or a value
+entered by hand); the change against the indicator's base period (`target.base_period`, else the first
+period with a value) and against the previous period with a value, each with Newcombe's interval and only
+between comparable measurements (the same statements, worded the same way); the target status of the
+latest value (met, not met, or - before the target's period - not yet due), decided in exact arithmetic;
+and notes for what a reader should know (n under 50, a change within the uncertainty, a comparison that
+cannot be made).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from fractions import Fraction
+from typing import Literal
+
+from b2c_cli.figures.model import (
+    Against,
+    Change,
+    Figures,
+    IndicatorFigures,
+    Interval,
+    ItemFigure,
+    Note,
+    PeriodFigure,
+    PeriodInfo,
+    TargetFigure,
+    TargetStatus,
+    Value,
+)
+from b2c_cli.models import FIXED_INDICATOR_IDS, Part3
+from b2c_cli.models.part3 import MIN_SAMPLE, Indicator, ManualValue
+from b2c_cli.models.results import IndicatorResult, Results
+from b2c_cli.models.scale import normalise
+from b2c_cli.survey import scoring, stats
+
+
+def exact(value: float) -> Decimal:
+    """A number from YAML (a float) as the decimal it was written as: 72.5 -> Decimal('72.5'), 85.0 -> 85."""
+    number = Decimal(repr(value))
+    return number.quantize(Decimal(1)) if number == number.to_integral_value() else number
+
+
+def _interval(bounds: tuple[float, float] | None) -> Interval | None:
+    return Interval(Decimal(repr(bounds[0])), Decimal(repr(bounds[1]))) if bounds else None
+
+
+def share_value(
+    share: Fraction,
+    n: int | None,
+    source: Literal["survey", "manual", "pooled"],
+    positive: int | None = None,
+    dont_know: int | None = None,
+    blank: int | None = None,
+) -> Value:
+    """A share's figure: its percent (one decimal and whole, rounded half up exactly) and, when it rests on
+    n answers, its Wilson interval and whether n is under the guide's minimum."""
+    return Value(
+        source=source,
+        share=share,
+        n=n,
+        percent=Decimal(repr(stats.percent(share, 1))),
+        whole=int(stats.percent(share, 0)),
+        ci95=_interval(stats.wilson_percent(share, n)) if n else None,
+        small=n is not None and n < MIN_SAMPLE,
+        positive=positive,
+        dont_know=dont_know,
+        blank=blank,
+    )
+
+
+def survey_value(positive: int, n: int, dont_know: int | None = None, blank: int | None = None) -> Value:
+    """A survey's figure from its counts (n > 0)."""
+    return share_value(
+        Fraction(positive, n), n, "survey", positive=positive, dont_know=dont_know, blank=blank
+    )
+
+
+def manual_value(indicator: Indicator, entry: ManualValue) -> Value:
+    """A value entered by hand: a count, or a percentage (with the n it rests on, when given)."""
+    if indicator.kind == "count":
+        return Value(source="manual", number=exact(entry.value))
+    return share_value(Fraction(exact(entry.value)) / 100, entry.n or None, "manual")
+
+
+def pooled(values: Sequence[Value]) -> Value | None:
+    """Shares pooled over partnerships: the positive answers (a share entered by hand counts as share x n,
+    exactly, never rounded to whole answers) over all answers. None when no value has an n."""
+    counted = [v for v in values if v.share is not None and v.n]
+    n = sum(v.n or 0 for v in counted)
+    if not n:
+        return None
+    positive = sum((v.share * (v.n or 0) for v in counted if v.share is not None), Fraction(0))
+    whole = positive.numerator if positive.denominator == 1 else None
+    return share_value(positive / n, n, "pooled", positive=whole)
+
+
+def meets(value: Value, goal: Decimal, direction: str) -> bool | None:
+    """Whether a value reaches its target, exactly: 57 of 100 meets 'Min. 57 %' (100 * 57 >= 57 * 100),
+    14 of 100 meets 'Max. 14 %'. None when the value has neither a share nor a number."""
+    if value.share is not None:
+        level = value.share * 100
+    elif value.number is not None:
+        level = Fraction(value.number)
+    else:
+        return None
+    return level >= Fraction(goal) if direction == "at_least" else level <= Fraction(goal)
+
+
+def change(against: Against, period: str, earlier: Value, later: Value, reason: str | None) -> Change | None:
+    """The change from `earlier` (in `period`) to `later`; None when either is not a survey's counts."""
+    if earlier.positive is None or later.positive is None or not earlier.n or not later.n:
+        return None
+    if reason is not None:
+        return Change(against, period, comparable=False, reason=reason)
+    found = scoring.change(
+        scoring.Estimate(earlier.positive, earlier.n), scoring.Estimate(later.positive, later.n)
+    )
+    assert found is not None  # both have answers
+    return Change(
+        against,
+        period,
+        comparable=True,
+        difference=Decimal(repr(found.difference)),
+        ci95=_interval(found.ci95),
+        significant=found.significant,
+    )
+
+
+def _statements(result: IndicatorResult) -> tuple[tuple[str, bool], ...]:
+    return tuple((normalise(item.text), item.reverse) for item in result.items)
+
+
+def _not_comparable(earlier: IndicatorResult | None, later: IndicatorResult | None) -> str | None:
+    """Why two periods' measurements of an indicator cannot be compared, or None when they can."""
+    if earlier is None or later is None:
+        return None
+    if _statements(earlier) != _statements(later):
+        return "statement-changed"
+    return None
+
+
+def status(
+    goal: Decimal, direction: str, due: str | None, order: Sequence[str], figure: PeriodFigure | None
+) -> TargetStatus:
+    """The target status of one period's value: met; not yet due (a miss before the target's period is not
+    a miss yet); not met; or not measured."""
+    if figure is None or figure.value is None:
+        return "not-measured"
+    if meets(figure.value, goal, direction):
+        return "met"
+    if due in order and figure.period in order and order.index(figure.period) < order.index(due):
+        return "not-yet-due"
+    return "not-met"
+
+
+def status_at(figures: Figures, indicator: IndicatorFigures, period: str) -> TargetStatus:
+    """The target status the indicator would have if `period`'s value were its latest (the portfolio's
+    view of a year)."""
+    target = indicator.target
+    if target is None:
+        return "no-target"
+    order = [p.id for p in figures.periods]
+    return status(target.value, target.direction, target.due, order, indicator.at(period))
+
+
+def build_figures(part3: Part3, results: Mapping[str, Results]) -> Figures:
+    """Every indicator's figures over the workbook's periods (results for other periods are not shown)."""
+    manual = {(m.indicator, m.period): m for m in part3.manual_values}
+    periods = tuple(
+        PeriodInfo(
+            p.id,
+            p.year,
+            index,
+            measured=p.id in results or any(period == p.id for _, period in manual),
+        )
+        for index, p in enumerate(part3.periods)
+    )
+    fixed = sorted(
+        (i for i in part3.indicators if i.id in FIXED_INDICATOR_IDS),
+        key=lambda i: FIXED_INDICATOR_IDS.index(i.id),
+    )
+    site = [i for i in part3.indicators if i.id not in FIXED_INDICATOR_IDS]
+    order = [p.id for p in part3.periods]
+    indicators = tuple(
+        _indicator(
+            indicator, "fixed" if indicator.id in FIXED_INDICATOR_IDS else "site", order, results, manual
+        )
+        for indicator in (*fixed, *site)
+    )
+    return Figures(periods, indicators)
+
+
+def _indicator(
+    indicator: Indicator,
+    group: str,
+    order: Sequence[str],
+    results: Mapping[str, Results],
+    manual: Mapping[tuple[str, str], ManualValue],
+) -> IndicatorFigures:
+    measured: dict[str, tuple[Value, IndicatorResult | None]] = {}
+    for period in order:
+        found = _value(indicator, period, results, manual)
+        if found is not None:
+            measured[period] = found
+    target = indicator.target
+    declared = target.base_period if target is not None else None
+    base = declared if declared is not None else next(iter(measured), None)
+    notes: list[Note] = []
+    if declared is not None and declared not in measured and measured:
+        notes.append(Note("base-not-measured", indicator.id, declared))
+    figures: list[PeriodFigure] = []
+    previous: str | None = None
+    for period in order:
+        if period not in measured:
+            figures.append(PeriodFigure(period, None))
+            continue
+        value, result = measured[period]
+        vs_base = vs_previous = None
+        after_base = base in measured and order.index(period) > order.index(base)
+        if after_base and base is not None:
+            vs_base = change(
+                "base", base, measured[base][0], value, _not_comparable(measured[base][1], result)
+            )
+        if previous is not None and previous != base:
+            earlier, earlier_result = measured[previous]
+            vs_previous = change(
+                "previous", previous, earlier, value, _not_comparable(earlier_result, result)
+            )
+        figure = PeriodFigure(period, value, vs_base, vs_previous, _items(result))
+        figures.append(figure)
+        notes.extend(_notes(indicator.id, figure))
+        previous = period
+    periods = tuple(figures)
+    latest = next((p for p in reversed(periods) if p.value is not None), None)
+    target_figure = None
+    if target is not None:
+        goal = exact(target.value)
+        target_figure = TargetFigure(
+            value=goal,
+            direction=target.direction,
+            due=target.period,
+            status=status(goal, target.direction, target.period, order, latest),
+            assessed=latest.period if latest is not None else None,
+        )
+    return IndicatorFigures(
+        id=indicator.id,
+        name=indicator.name,
+        kind=indicator.kind,
+        esrs=indicator.esrs,
+        group="fixed" if group == "fixed" else "site",
+        base_period=base,
+        target=target_figure,
+        periods=periods,
+        notes=tuple(notes),
+    )
+
+
+def _items(result: IndicatorResult | None) -> tuple[ItemFigure, ...]:
+    if result is None:
+        return ()
+    return tuple(
+        ItemFigure(
+            text=item.text,
+            column=item.column,
+            reverse=item.reverse,
+            value=survey_value(item.positive, item.n) if item.n else None,
+            steps=tuple(item.steps.get(step, 0) for step in sorted(item.steps)),
+            dont_know=item.dont_know,
+            blank=item.blank,
+        )
+        for item in result.items
+    )
+
+
+def _value(
+    indicator: Indicator,
+    period: str,
+    results: Mapping[str, Results],
+    manual: Mapping[tuple[str, str], ManualValue],
+) -> tuple[Value, IndicatorResult | None] | None:
+    if indicator.kind == "survey":
+        result = results.get(period)
+        found = next((i for i in result.indicators if i.id == indicator.id), None) if result else None
+        if found is None or not found.n:
+            return None
+        return survey_value(found.positive, found.n, found.dont_know, found.blank), found
+    entry = manual.get((indicator.id, period))
+    return (manual_value(indicator, entry), None) if entry is not None else None
+
+
+def _notes(indicator: str, figure: PeriodFigure) -> list[Note]:
+    notes: list[Note] = []
+    value = figure.value
+    if value is not None and value.small and value.n is not None:
+        notes.append(Note("small-sample", indicator, figure.period, n=value.n, minimum=MIN_SAMPLE))
+    for found in figure.changes:
+        if not found.comparable:
+            notes.append(
+                Note("not-comparable", indicator, figure.period, against=found.period, reason=found.reason)
+            )
+        elif found.against == "base" and not found.significant:
+            notes.append(
+                Note(
+                    "change-within-noise",
+                    indicator,
+                    figure.period,
+                    against=found.period,
+                    difference=found.difference,
+                )
+            )
+    return notes

@@ -1,0 +1,75 @@
+"""`b2c score`'s result as data: the results file's aggregates beside the scored period's figures from the
+figures layer (the changes against the base and the previous period), the warnings in words, and where
+the results went. `b2c score --json` prints exactly `score_data`; the terminal shows the same values."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from b2c_cli.figures.compute import build_figures, survey_value
+from b2c_cli.figures.model import Change, Figures, Value
+from b2c_cli.i18n import Lang, tr
+from b2c_cli.survey.pipeline import ScoreOutcome
+
+
+def outcome_figures(outcome: ScoreOutcome) -> Figures:
+    """The figures with the period just scored among the others (also in a dry run, before it is written)."""
+    results = {**outcome.others, outcome.results.period: outcome.results}
+    return build_figures(outcome.part3, results)
+
+
+def segment_value(cell: dict[str, Any]) -> Value | None:
+    """A segment cell of the results as a figure (None when it is suppressed or has no answers)."""
+    if cell.get("suppressed") or not cell.get("n"):
+        return None
+    return survey_value(cell["positive"], cell["n"])
+
+
+def change_data(change: Change) -> dict[str, Any]:
+    """One change as JSON. `against` is "baseline" for the indicator's base period (its declared
+    `target.base_period`, else its first measured period; `period` names it) or "previous"."""
+    computed = change.comparable and change.difference is not None and change.ci95 is not None
+    return {
+        "against": "baseline" if change.against == "base" else "previous",
+        "period": change.period,
+        "difference": float(change.difference) if computed and change.difference is not None else None,
+        "ci95": [float(change.ci95.low), float(change.ci95.high)] if computed and change.ci95 else None,
+        "significant": change.significant if computed else None,
+        "comparable": change.comparable,
+        "reason": change.reason,
+    }
+
+
+def score_data(outcome: ScoreOutcome, figures: Figures, root: Path) -> dict[str, Any]:
+    """The stable JSON shape of `b2c score --json`: the results file's figures, plus each indicator's name
+    and changes, the warnings as messages in the outcome's language, and where the results went."""
+    data = outcome.results.model_dump(mode="json")
+    period = outcome.results.period
+    names = {indicator.id: indicator.name for indicator in outcome.indicators}
+    for indicator in data["indicators"]:
+        indicator["name"] = names.get(indicator["id"], indicator["id"])
+        found = figures.indicator(indicator["id"])
+        figure = found.at(period) if found is not None else None
+        indicator["changes"] = [change_data(c) for c in figure.changes] if figure is not None else []
+        for item in indicator["items"]:
+            item["steps"] = {str(step): count for step, count in item["steps"].items()}
+    data["warnings"] = [
+        {**warning, "message": warning_message(warning, outcome.lang, names)} for warning in data["warnings"]
+    ]
+    data["results_file"] = outcome.path.relative_to(root).as_posix()
+    data["action"] = outcome.action
+    data["matches"] = [
+        {"indicator": m.item.indicator, "text": m.item.text, "column": m.column.name, "reason": m.reason}
+        for m in outcome.matches
+    ]
+    data["unused_scale_columns"] = outcome.unused_scale_columns
+    return data
+
+
+def warning_message(warning: dict[str, Any], lang: Lang, names: dict[str, str] | None = None) -> str:
+    """A warning in words, naming the indicator as the workbook names it."""
+    params = {key: value for key, value in warning.items() if key != "code" and value is not None}
+    if names and "indicator" in params:
+        params["indicator"] = names.get(str(params["indicator"]), params["indicator"])
+    return tr(f"warning-{warning['code']}", lang, **params)

@@ -1,0 +1,139 @@
+"""The figures put into words, in one language: labels of periods, values, targets, changes and notes. Every
+output that shows a figure as text (terminal, Markdown, HTML, XLSX notes, portfolio) takes it from here, so
+the same figure reads the same everywhere and the number style is the language's (`b2c_cli.i18n.numbers`).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from b2c_cli.figures.model import (
+    Change,
+    Figures,
+    IndicatorFigures,
+    Note,
+    PeriodFigure,
+    PeriodInfo,
+    TargetStatus,
+    Value,
+)
+from b2c_cli.i18n import Lang, tr
+from b2c_cli.i18n import numbers as num
+
+
+def period_label(period: PeriodInfo, lang: Lang) -> str:
+    """'Baseline (2025)', 'År 1 (2026)': the guide's column headings."""
+    name = tr("report-baseline", lang) if period.index == 0 else tr("report-year-n", lang, n=period.index)
+    return f"{name} ({period.year})"
+
+
+def label_of(figures: Figures, period: str, lang: Lang) -> str:
+    """A workbook period's label, or its id for a period the workbook does not list."""
+    info = figures.period(period)
+    return period_label(info, lang) if info is not None else period
+
+
+def value_text(value: Value, lang: Lang) -> str:
+    """'41 %' (whole, half up, as the guide prints it) or a count ('4')."""
+    if value.whole is not None:
+        return num.percent(value.whole, lang)
+    assert value.number is not None  # a value is a share or a count
+    return num.number(value.number, lang)
+
+
+def percent_text(value: Value, lang: Lang) -> str:
+    """The one-decimal percentage: '41,0 %'."""
+    assert value.percent is not None
+    return num.percent(value.percent, lang, 1)
+
+
+def interval_text(value: Value, lang: Lang) -> str:
+    """'31,9–50,8 %', or '' without an interval."""
+    return num.interval(value.ci95.low, value.ci95.high, lang) if value.ci95 else ""
+
+
+def target_text(indicator: IndicatorFigures, lang: Lang) -> str:
+    """'Min. 85 %', 'Maks. 14 %', 'Min. 8' (a count), or the no-target words."""
+    target = indicator.target
+    if target is None:
+        return tr("report-no-target", lang)
+    return target_phrase(target.direction, target.value, indicator.kind == "count", lang)
+
+
+def target_phrase(direction: str, goal: Decimal, count: bool, lang: Lang) -> str:
+    """'Min. 72,5 %': a target as written in the workbook (its decimals kept), in the language's style."""
+    word = tr("report-min" if direction == "at_least" else "report-max", lang)
+    return f"{word} {num.number(goal, lang) if count else num.percent(goal, lang)}"
+
+
+def status_text(status: TargetStatus | None, lang: Lang) -> str:
+    """'Ja', 'Nej', 'Ikke endnu' in the table's 'target met' column; '' with no target or no value."""
+    keys = {"met": "report-yes", "not-met": "report-no", "not-yet-due": "report-not-yet"}
+    return tr(keys[status], lang) if status in keys else ""
+
+
+def change_text(change: Change, figures: Figures, lang: Lang) -> str:
+    """'ændring mod Baseline (2025) +2,0 procentpoint (95 %-KI −11,5 til +15,4), ikke signifikant'."""
+    against = label_of(figures, change.period, lang)
+    if not change.comparable or change.difference is None or change.ci95 is None:
+        return tr(
+            "report-change-not-comparable", lang, against=against, reason=reason_text(change.reason, lang)
+        )
+    return tr(
+        "report-change-significant" if change.significant else "report-change-noise",
+        lang,
+        against=against,
+        difference=num.points(change.difference, lang),
+        low=num.signed(change.ci95.low, lang),
+        high=num.signed(change.ci95.high, lang),
+    )
+
+
+def reason_text(reason: str | None, lang: Lang) -> str:
+    return tr(f"reason-{reason or 'statement-changed'}", lang)
+
+
+def change_short(change: Change, figures: Figures, lang: Lang) -> str:
+    """A change in a narrow column: '+2,0* mod baseline' ('*': significant), or 'ikke sammenlignelig'."""
+    against = tr("score-vs", lang, period=change.period)
+    if not change.comparable or change.difference is None:
+        return f"{tr('report-not-comparable-short', lang)} ({against})"
+    mark = "*" if change.significant else ""
+    return f"{num.signed(change.difference, lang)}{mark} ({against})"
+
+
+def value_detail(figure: PeriodFigure, figures: Figures, lang: Lang) -> str:
+    """What lies behind one value (a footnote): 'Baseline (2025): n = 100, 95 %-konfidensinterval 31,9–50,8 %,
+    ændring mod ...'."""
+    label = label_of(figures, figure.period, lang)
+    value = figure.value
+    if value is None:
+        return label
+    parts = []
+    if value.n is not None:
+        parts.append(f"n = {num.number(value.n, lang)}")
+    if value.ci95 is not None:
+        parts.append(tr("report-ci", lang, interval=interval_text(value, lang)))
+    parts.extend(change_text(change, figures, lang) for change in figure.changes)
+    if value.source == "manual":
+        parts.append(tr("report-manual-value", lang))
+    return f"{label}: " + ", ".join(parts) if parts else label
+
+
+def note_text(note: Note, figures: Figures, lang: Lang) -> str:
+    """A note in words, naming the indicator and period as the workbook names them."""
+    indicator = figures.indicator(note.indicator)
+    name = indicator.name if indicator is not None else note.indicator
+    label = label_of(figures, note.period, lang)
+    against = label_of(figures, note.against, lang) if note.against is not None else ""
+    if note.kind == "small-sample":
+        return tr("note-small-sample", lang, name=name, label=label, n=note.n, minimum=note.minimum)
+    if note.kind == "change-within-noise" and note.difference is not None:
+        difference = num.points(note.difference, lang)
+        return tr(
+            "note-change-within-noise", lang, name=name, label=label, against=against, difference=difference
+        )
+    if note.kind == "not-comparable":
+        reason = reason_text(note.reason, lang)
+        return tr("note-not-comparable", lang, name=name, label=label, against=against, reason=reason)
+    return tr("note-base-not-measured", lang, name=name, label=label)
