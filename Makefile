@@ -39,6 +39,8 @@ demo: $(RUNTIME)
 lint: $(DEV)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache --no-logo
+	$(BIN)/vulture
 
 typecheck: $(DEV)
 	$(BIN)/mypy

@@ -95,7 +95,7 @@ def leaked(text: str, lang: Lang) -> list[str]:
 
 
 # The modules whose string constants name the problems `b2c validate` reports.
-PROBLEM_MODULES = ("workbook/validate.py", "workbook/loading.py", "workbook/yamlfile.py")
+PROBLEM_MODULES = ("workbook/validate.py", "workbook/loading.py", "yamlfile.py")
 # Hyphenated constants in those modules that are not problem codes.
 NOT_PROBLEM_CODES = frozenset({"utf-8-sig", "kind-mapping", "kind-list", "kind-empty", "kind-text"})
 

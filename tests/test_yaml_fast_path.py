@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from b2c_cli.workbook import yamlfile
+from b2c_cli import yamlfile
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -1,4 +1,4 @@
-"""The strict YAML loader (b2c_cli.workbook.yamlfile): what a consultant types is what b2c reads."""
+"""The strict YAML loader (b2c_cli.yamlfile): what a consultant types is what b2c reads."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from b2c_cli.workbook.yamlfile import Mark, YamlProblem, dump, parse
+from b2c_cli.yamlfile import Mark, YamlProblem, dump, parse
 
 # Scalars that YAML 1.1 (PyYAML's default) would turn into booleans, numbers, dates or sexagesimals.
 LOOKALIKES = [

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from b2c_cli.i18n import Lang
-from b2c_cli.workbook.yamlfile import parse
+from b2c_cli.yamlfile import parse
 
 
 @cache

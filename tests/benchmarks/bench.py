@@ -72,7 +72,7 @@ def statements() -> list[str]:
     """The example's survey statements, so the generated export scores against the example workbook."""
     sys.path.insert(0, str(REPO / "src"))
     from b2c_cli.models import Part3
-    from b2c_cli.workbook.yamlfile import parse
+    from b2c_cli.yamlfile import parse
 
     part3 = Part3.model_validate(parse((EXAMPLE / "part3-evaluation.yaml").read_bytes()).data)
     return [item.text for indicator in part3.indicators for item in indicator.items]

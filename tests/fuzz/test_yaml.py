@@ -22,7 +22,7 @@ from b2c_cli.i18n import LANGS, tr
 from b2c_cli.models import Part1, Part2, Part3, Partnership
 from b2c_cli.survey.results import read_results
 from b2c_cli.workbook.loading import load_file
-from b2c_cli.workbook.yamlfile import YamlProblem, parse
+from b2c_cli.yamlfile import YamlProblem, parse
 
 from . import harness
 from .mutations import mutated_yaml, yaml_soup

@@ -427,8 +427,8 @@ def sheet_titles_valid(ctx: Ctx, result: Result) -> None:
 
 
 def names_kept(ctx: Ctx, result: Result) -> None:
-    workbook, report = check_workbook(ctx.dir, date.fromisoformat(TODAY))
-    assert report.errors == [], [problem.location for problem in report.errors]
+    workbook, validation = check_workbook(ctx.dir, date.fromisoformat(TODAY))
+    assert validation.errors == [], [problem.location for problem in validation.errors]
     assert workbook.partnership is not None
     assert workbook.partnership.housing.name == 'Bo "Vest": x\n- y'
     assert workbook.partnership.company.name == "Nor\ntec # ikke\n  size: small"

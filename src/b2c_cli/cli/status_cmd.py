@@ -69,21 +69,21 @@ def status(
         )
         out.print(f"{tr('cli-status-next-measurement', lang)}: {result.next_measurement} ({when})")
 
-    report = result.report
-    if report.problems:
+    checked = result.validation
+    if checked.problems:
         out.print(
             tr(
                 "cli-validate-summary",
                 lang,
-                errors=len(report.errors),
-                warnings=len(report.warnings),
+                errors=len(checked.errors),
+                warnings=len(checked.warnings),
                 path=str(result.root),
             ),
-            style="red" if report.errors else "yellow",
+            style="red" if checked.errors else "yellow",
         )
-        for problem in report.problems[:MAX_PROBLEMS_SHOWN]:
+        for problem in checked.problems[:MAX_PROBLEMS_SHOWN]:
             out.print(f"  {problem.location}: {problem.message(lang)}")
-        if len(report.problems) > MAX_PROBLEMS_SHOWN:
+        if len(checked.problems) > MAX_PROBLEMS_SHOWN:
             out.print(
-                "  " + tr("cli-status-more-problems", lang, count=len(report.problems) - MAX_PROBLEMS_SHOWN)
+                "  " + tr("cli-status-more-problems", lang, count=len(checked.problems) - MAX_PROBLEMS_SHOWN)
             )

@@ -24,27 +24,27 @@ def validate(
     run = state(ctx)
     run.lang = lang or run.lang  # errors before the partnership is read speak --lang too
     root = partnership_root(folder)
-    _, report = check(root, today())
-    run.lang = lang or report.lang
+    _, validation = check(root, today())
+    run.lang = lang or validation.lang
     lang_ = run.lang
     if as_json:
-        print_json([problem.as_dict(lang_) for problem in report.problems])
+        print_json([problem.as_dict(lang_) for problem in validation.problems])
     else:
         out = stdout()
-        for problem in report.problems:
+        for problem in validation.problems:
             label = tr(f"cli-{problem.severity}", lang_)
             path = f" {problem.path}:" if problem.path else ""
             style = "red" if problem.severity == "error" else "yellow"
             out.print(
                 f"{problem.location}: {label} [{problem.code}]{path} {problem.message(lang_)}", style=style
             )
-        errors, warnings = len(report.errors), len(report.warnings)
+        errors, warnings = len(validation.errors), len(validation.warnings)
         if errors or warnings:
             stderr().print(
                 tr("cli-validate-summary", lang_, errors=errors, warnings=warnings, path=str(root))
             )
         else:
             stderr().print(tr("cli-validate-ok", lang_, path=str(root)), style="green")
-    code = report.exit_code(strict)
+    code = validation.exit_code(strict)
     if code:
         raise typer.Exit(int(code))

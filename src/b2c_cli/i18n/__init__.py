@@ -58,11 +58,3 @@ def decimal(value: float, lang: Lang, places: int = 1, signed: bool = False) -> 
 
 def has_message(key: str) -> bool:
     return key in CATALOGUES["da"]
-
-
-def join_list(items: list[str], lang: Lang) -> str:
-    """'a, b og c' / 'a, b or c' style lists for messages."""
-    if len(items) <= 1:
-        return "".join(items)
-    word = tr("word-or", lang)
-    return f"{', '.join(items[:-1])} {word} {items[-1]}"

@@ -1,7 +1,6 @@
 """Danish messages. Keys and placeholders must match en.py."""
 
 MESSAGES: dict[str, str] = {
-    "word-or": "eller",
     "kind-mapping": "en mapping (nøgle: værdi)",
     "kind-list": "en liste",
     "kind-empty": "ingenting",

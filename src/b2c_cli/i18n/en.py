@@ -1,7 +1,6 @@
 """English messages. Keys and placeholders must match da.py."""
 
 MESSAGES: dict[str, str] = {
-    "word-or": "or",
     "kind-mapping": "a mapping (key: value)",
     "kind-list": "a list",
     "kind-empty": "nothing",

@@ -63,14 +63,10 @@ class ZipFacts:
     formula_free: frozenset[str] = frozenset()
 
 
-def sniff_kind(path: Path, display: str) -> Kind:
-    """XLSX or CSV by content. Raises InputError for an empty file, an old .xls / encrypted workbook, a zip
-    that is no workbook, a broken zip, or one that inflates suspiciously."""
-    return sniff_export(path, display)[0]
-
-
 def sniff_export(path: Path, display: str) -> tuple[Kind, ZipFacts | None]:
-    """`sniff_kind`, and for a workbook what its gate found (`ZipFacts`)."""
+    """XLSX or CSV by content, and for a workbook what its gate found (`ZipFacts`). Raises InputError for an
+    empty file, an old .xls / encrypted workbook, a zip that is no workbook, a broken zip, or one that
+    inflates suspiciously."""
     head = read_head(path, display, 8)
     if not head:
         raise InputError("export-empty-file", where=display)

@@ -16,8 +16,6 @@ DONT_KNOW: Final = -1  # don't know, not relevant, prefer not to say: counted, n
 BLANK: Final = 0  # no answer
 MIXED: Final = -2  # a label that merges neutral and don't-know: its meaning is unknowable, so an error
 
-STEPS: Final = (1, 2, 3, 4, 5)
-
 # The labels b2c prints on questionnaires and offers in data-entry sheets: the guide's five steps from
 # 'Helt enig' to 'Helt uenig', then don't-know. Every one of them is recognised by `classify`.
 ANSWER_LABELS: Final[dict[str, tuple[str, ...]]] = {

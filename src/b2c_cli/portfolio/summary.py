@@ -100,7 +100,7 @@ def summarise(root: Path, folder: Path, today: date, lang: Lang | None = None) -
 
 
 def _fill(summary: Summary, folder: Path, today: date, lang: Lang | None = None) -> None:
-    workbook, report = check(folder, today)
+    workbook, validation = check(folder, today)
     summary.lang = workbook.lang
     partnership = workbook.partnership
     if partnership is not None:
@@ -109,14 +109,14 @@ def _fill(summary: Summary, folder: Path, today: date, lang: Lang | None = None)
         summary.company = partnership.company.name
         summary.area = partnership.area.name
         summary.size = partnership.size
-    summary.errors, summary.warnings = len(report.errors), len(report.warnings)
-    summary.valid = not report.errors and not any(p.unreadable for p in report.problems)
+    summary.errors, summary.warnings = len(validation.errors), len(validation.warnings)
+    summary.valid = not validation.errors and not any(p.unreadable for p in validation.problems)
     summary.problems = [
         Problem(problem.location, problem.code, problem.message(lang or workbook.lang))
-        for problem in report.problems
+        for problem in validation.problems
         if problem.severity == "error"
     ][:MAX_PROBLEMS_KEPT]
-    status = status_of(workbook, report, today)
+    status = status_of(workbook, validation, today)
     summary.next_step = status.next_step.key if status.next_step else None
     summary.steps_done = sum(step.done for step in status.steps)
     summary.steps_total = len(status.steps)

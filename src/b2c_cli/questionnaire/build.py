@@ -32,8 +32,8 @@ def build_questionnaire_files(request: QuestionnaireRequest) -> tuple[list[Writt
     from b2c_cli.questionnaire.model import build_questionnaire
     from b2c_cli.questionnaire.sheets import entry_workbook, import_csv, import_workbook, qualtrics_txt
 
-    workbook, report = check(request.root, request.today)
-    require(report, "q-workbook-invalid", (PARTNERSHIP_FILE, PART3_FILE))
+    workbook, validation = check(request.root, request.today)
+    require(validation, "q-workbook-invalid", (PARTNERSHIP_FILE, PART3_FILE))
     if workbook.partnership is None or workbook.part3 is None:
         raise WorkbookInvalid("q-workbook-invalid", where=PART3_FILE, count=1)
     lang = request.lang or workbook.lang

@@ -41,9 +41,9 @@ def build_report(request: ReportRequest) -> tuple[list[Written], Lang]:
     from b2c_cli.report.esrs import esrs_entries
     from b2c_cli.report.table import build_table
 
-    workbook, report = check(request.root, request.today)
+    workbook, validation = check(request.root, request.today)
     partnership, part2, part3 = workbook.partnership, workbook.part2, workbook.part3
-    require(report, "report-workbook-invalid")
+    require(validation, "report-workbook-invalid")
     if partnership is None or part2 is None or part3 is None:  # missing files are errors require() raised
         raise WorkbookInvalid("report-workbook-invalid", count=1)
     lang = request.lang or workbook.lang

@@ -67,8 +67,8 @@ class ScoreOutcome:
 
 
 def score(request: ScoreRequest) -> ScoreOutcome:
-    workbook, report = check(request.root, request.today)
-    require(report, "score-workbook-invalid", (PARTNERSHIP_FILE, PART3_FILE))
+    workbook, validation = check(request.root, request.today)
+    require(validation, "score-workbook-invalid", (PARTNERSHIP_FILE, PART3_FILE))
     if workbook.part3 is None:  # a missing Part 3 is an error require() has raised for
         raise WorkbookInvalid("score-workbook-invalid", where=PART3_FILE, count=1)
     part3 = workbook.part3

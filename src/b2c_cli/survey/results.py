@@ -25,7 +25,7 @@ from b2c_cli.models.results import (
 )
 from b2c_cli.survey.scoring import Estimate, IndicatorScore, SegmentTable
 from b2c_cli.workbook.folder import RESULTS_DIR
-from b2c_cli.workbook.yamlfile import YamlProblem, dump, parse
+from b2c_cli.yamlfile import YamlProblem, dump, parse
 
 
 def results_path(root: Path, period: str) -> Path:

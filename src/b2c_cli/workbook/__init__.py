@@ -1,1 +1,1 @@
-"""Partnership folders: the strict YAML loader, loading, validation, scaffolding, status and schemas."""
+"""Partnership folders: loading, validation, scaffolding, status and schemas."""

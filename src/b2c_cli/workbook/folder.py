@@ -14,7 +14,7 @@ from b2c_cli.models import Part1, Part2, Part3, Partnership
 from b2c_cli.models.common import Party
 from b2c_cli.workbook.loading import load_file
 from b2c_cli.workbook.problems import Problem, sort_key
-from b2c_cli.workbook.yamlfile import YamlDocument
+from b2c_cli.yamlfile import YamlDocument
 
 PARTNERSHIP_FILE = "b2c.yaml"
 PART1_FILES: dict[Party, str] = {"housing": "part1-housing.yaml", "company": "part1-company.yaml"}

@@ -15,7 +15,7 @@ from pydantic_core import ErrorDetails
 
 from b2c_cli.i18n import Msg
 from b2c_cli.workbook.problems import Problem, format_path
-from b2c_cli.workbook.yamlfile import YamlDocument, YamlProblem, parse
+from b2c_cli.yamlfile import YamlDocument, YamlProblem, parse
 
 M = TypeVar("M", bound=BaseModel)
 

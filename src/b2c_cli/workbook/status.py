@@ -14,7 +14,7 @@ from b2c_cli.i18n import Lang
 from b2c_cli.models import Part1, Part2, Part3
 from b2c_cli.models.common import Party
 from b2c_cli.workbook.folder import PART1_FILES, PART2_FILE, PART3_FILE, REPORTS_DIR, RESULTS_DIR, Workbook
-from b2c_cli.workbook.validate import Report, check
+from b2c_cli.workbook.validate import ValidationReport, check
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ class Status:
     next_meeting: date | None
     next_measurement: str | None  # period id
     next_measurement_date: date | None
-    report: Report
+    validation: ValidationReport
     measured: list[str] = field(default_factory=list)  # periods with results
 
     @property
@@ -82,8 +82,8 @@ class Status:
                 else None
             ),
             "measured_periods": self.measured,
-            "errors": len(self.report.errors),
-            "warnings": len(self.report.warnings),
+            "errors": len(self.validation.errors),
+            "warnings": len(self.validation.warnings),
         }
 
 
@@ -152,11 +152,11 @@ def measured_periods(root: Path, part3: Part3 | None) -> list[str]:
 
 
 def status(root: Path, today: date) -> Status:
-    workbook, report = check(root, today)
-    return status_of(workbook, report, today)
+    workbook, validation = check(root, today)
+    return status_of(workbook, validation, today)
 
 
-def status_of(workbook: Workbook, report: Report, today: date) -> Status:
+def status_of(workbook: Workbook, validation: ValidationReport, today: date) -> Status:
     """The status of a partnership already loaded and checked (the portfolio reuses its parse)."""
     root = workbook.root
     measured = measured_periods(root, workbook.part3)
@@ -195,7 +195,7 @@ def status_of(workbook: Workbook, report: Report, today: date) -> Status:
         next_meeting=upcoming[0] if upcoming else None,
         next_measurement=pending[0].id if pending else None,
         next_measurement_date=pending[0].planned_date if pending else None,
-        report=report,
+        validation=validation,
         measured=measured,
     )
 

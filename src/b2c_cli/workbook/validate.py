@@ -37,7 +37,7 @@ Path_ = tuple[str | int, ...]
 
 
 @dataclass
-class Report:
+class ValidationReport:
     """The outcome of `b2c validate`: every problem, sorted, and the exit code they add up to."""
 
     root: Path
@@ -60,21 +60,21 @@ class Report:
         return ExitCode.OK
 
 
-def require(report: Report, key: str, files: Iterable[str] | None = None) -> None:
+def require(validation: ValidationReport, key: str, files: Iterable[str] | None = None) -> None:
     """Stop a command whose work depends on `files` (all when None) while they have errors: exit 3 when
     one of them cannot be read at all (YAML syntax), else exit 1 (DESIGN.md §5)."""
     wanted = set(files) if files is not None else None
-    blocking = [p for p in report.errors if wanted is None or p.file in wanted]
+    blocking = [p for p in validation.errors if wanted is None or p.file in wanted]
     if blocking:
         error = InputError if any(p.unreadable for p in blocking) else WorkbookInvalid
         raise error(key, where=blocking[0].location, count=len(blocking))
 
 
-def check(root: Path, today: date) -> tuple[Workbook, Report]:
+def check(root: Path, today: date) -> tuple[Workbook, ValidationReport]:
     """Load the partnership at `root` and run every rule."""
     workbook = load_workbook(root)
     _Rules(workbook, today).run()
-    return workbook, Report(root, workbook.lang, workbook.sorted_problems())
+    return workbook, ValidationReport(root, workbook.lang, workbook.sorted_problems())
 
 
 def partnership_years(start: date, dates: Iterable[date]) -> Counter[int]:
