@@ -169,43 +169,20 @@ def test_vulture_passes_the_package_and_flags_an_unused_function(project: Path) 
     ]
 
 
-# Modules another change is rewriting (issue 10's figures layer): their dead code is listed, not deleted.
-BEING_REWRITTEN = (
-    "report/table.py",
-    "report/xlsx.py",
-    "report/documents.py",
-    "report/esrs.py",
-    "portfolio/",
-    "survey/pipeline.py",
-    "survey/results.py",
-    "survey/scoring.py",
-    "cli/score_cmd.py",
-)
-
-
-def whitelist() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """The whitelist's entries as (name, comment), those before the pending block and those in it."""
+def whitelist() -> list[tuple[str, str]]:
+    """The whitelist's entries as (name, comment)."""
     text = (REPO / "tests" / "vulture_whitelist.py").read_text("utf-8")
-    kept, pending = text.split("# --- Pending the figures-layer rewrite", 1)
-
-    def entries(block: str) -> list[tuple[str, str]]:
-        return [
-            (name.strip().removeprefix("_."), comment.strip())
-            for name, _, comment in (line.partition("#") for line in block.splitlines())
-            if name.startswith("_.")
-        ]
-
-    return entries(kept), entries(pending)
+    return [
+        (name.strip().removeprefix("_."), comment.strip())
+        for name, _, comment in (line.partition("#") for line in text.splitlines())
+        if name.startswith("_.")
+    ]
 
 
 def test_every_whitelist_entry_still_names_code() -> None:
     """An entry whose code is gone would hide the next unused thing of that name: it must go too."""
     source = "\n".join(path.read_text("utf-8") for path in PACKAGE.rglob("*.py"))
-    kept, pending = whitelist()
-    assert kept  # the file still reads as entries
-    for name, _ in kept:
+    entries = whitelist()
+    assert entries  # the file still reads as entries
+    for name, _ in entries:
         assert re.search(rf"\b{re.escape(name)}\b", source), f"{name} is in no module any more"
-    for name, comment in pending:
-        module = comment.split(":")[0]
-        assert module.startswith(BEING_REWRITTEN), f"{name}: only modules being rewritten may defer dead code"
-        assert re.search(rf"\b{re.escape(name)}\b", (PACKAGE / module).read_text("utf-8")), name

@@ -65,9 +65,4 @@ _.errorTitle
 _.legend  # openpyxl chart (report/xlsx.py)
 _.delete  # openpyxl chart axis
 _.caption  # rich Table (cli/score_cmd.py)
-
-# --- Pending the figures-layer rewrite (issue 10): dead today, in modules another change is rewriting. ---
-# Delete them there and remove these lines; nothing else may be added to this block.
-_.meetings_held  # report/esrs.py: no caller
-_.rows_for  # portfolio/rollup.py: Portfolio.rows_for, no caller
-_.period_known  # survey/pipeline.py: ScoreOutcome.period_known, set and never read
+_.target_met  # report/table.py Row.target_met: read by organisations' own templates written before Row.status

@@ -243,7 +243,6 @@ def _indicator(
             direction=target.direction,
             due=target.period,
             status=status(goal, target.direction, target.period, order, latest),
-            assessed=latest.period if latest is not None else None,
         )
     return IndicatorFigures(
         id=indicator.id,

@@ -50,10 +50,6 @@ class Value:
     blank: int | None = None  # survey: respondents who answered none of the indicator's statements
     small: bool = False  # n below the guide's minimum sample
 
-    @property
-    def is_share(self) -> bool:
-        return self.share is not None
-
 
 @dataclass(frozen=True)
 class Change:
@@ -99,8 +95,7 @@ class TargetFigure:
     value: Decimal  # as written in the workbook: 85, 72.5
     direction: Literal["at_least", "at_most"]
     due: str | None  # the period by which it should be reached
-    status: TargetStatus
-    assessed: str | None  # the period whose value the status is about (the latest measured)
+    status: TargetStatus  # of the latest measured value
 
 
 @dataclass(frozen=True)

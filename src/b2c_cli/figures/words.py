@@ -41,12 +41,6 @@ def value_text(value: Value, lang: Lang) -> str:
     return num.number(value.number, lang)
 
 
-def percent_text(value: Value, lang: Lang) -> str:
-    """The one-decimal percentage: '41,0 %'."""
-    assert value.percent is not None
-    return num.percent(value.percent, lang, 1)
-
-
 def interval_text(value: Value, lang: Lang) -> str:
     """'31,9–50,8 %', or '' without an interval."""
     return num.interval(value.ci95.low, value.ci95.high, lang) if value.ci95 else ""

@@ -47,14 +47,5 @@ def tr(key: str, lang: Lang, /, **params: object) -> str:
     return template.format(**filled)
 
 
-def decimal(value: float, lang: Lang, places: int = 1, signed: bool = False) -> str:
-    """A number as the language writes it: 31,9 in Danish, 31.9 in English; a minus sign, not a hyphen."""
-    text = f"{value:+.{places}f}" if signed else f"{value:.{places}f}"
-    if text in (f"+{0:.{places}f}", f"-{0:.{places}f}"):
-        text = f"{0:.{places}f}"
-    text = text.replace("-", "\u2212")
-    return text.replace(".", ",") if lang == "da" else text
-
-
 def has_message(key: str) -> bool:
     return key in CATALOGUES["da"]

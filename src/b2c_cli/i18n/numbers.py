@@ -9,7 +9,6 @@ come from the figures layer.
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
-from fractions import Fraction
 
 from b2c_cli.i18n import Lang
 
@@ -75,10 +74,3 @@ def points(value: Decimal, lang: Lang) -> str:
 def signed(value: Decimal, lang: Lang, places: int = 1) -> str:
     """'+2,0', '−11,5', '0,0'."""
     return number(value, lang, places, signed=True)
-
-
-def share_places(value: Fraction | Decimal) -> int:
-    """How many decimals a stated percentage has (72.5 -> 1, 85 -> 0), so it is shown as it was written."""
-    exact = value if isinstance(value, Decimal) else Decimal(value.numerator) / Decimal(value.denominator)
-    exponent = exact.normalize().as_tuple().exponent
-    return max(0, -exponent) if isinstance(exponent, int) else 0

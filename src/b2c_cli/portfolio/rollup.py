@@ -65,9 +65,6 @@ class Portfolio:
     def broken(self) -> list[Summary]:
         return [s for s in self.summaries if not s.valid]
 
-    def rows_for(self, year: int) -> list[RollupRow]:
-        return [row for row in self.rollup if row.year == year]
-
     @property
     def years(self) -> list[int]:
         return sorted({row.year for row in self.rollup})

@@ -62,7 +62,6 @@ class ScoreOutcome:
     matches: list[Match]
     unused_scale_columns: list[str]
     others: dict[str, Results] = field(default_factory=dict)  # the other periods' results, as read
-    period_known: bool = True
     export_tracked: bool = False
 
 
@@ -145,7 +144,6 @@ def score(request: ScoreRequest) -> ScoreOutcome:
         matches=matches,
         unused_scale_columns=answers.unused_scale_columns,
         others=others,
-        period_known=known,
         export_tracked=gitutil.is_tracked(request.survey.resolve()),
     )
 
