@@ -66,3 +66,9 @@ _.legend  # openpyxl chart (report/xlsx.py)
 _.delete  # openpyxl chart axis
 _.caption  # rich Table (cli/score_cmd.py)
 _.target_met  # report/table.py Row.target_met: read by organisations' own templates written before Row.status
+_.render_markdown  # renderers named in a formats registry (report/, questionnaire/, portfolio/formats.py)
+_.render_html
+_.render_xlsx
+_.render_csv
+_.render_json
+_.render_calendar

@@ -1,28 +1,73 @@
-"""Documents a command renders in memory and then writes: choosing the formats, and writing only the files
-whose bytes changed (atomically), so a re-run with the same inputs changes nothing."""
+"""Documents a command renders in memory and then writes: the formats each feature offers (a registry of
+renderers, one line each), choosing among them, and writing only the files whose bytes changed
+(atomically), so a re-run with the same inputs changes nothing.
+
+A renderer is `render(context) -> {file name: bytes}` in its own module, named here as "module:function"
+and imported only when its format is chosen, so `--help` and the other formats never load its libraries.
+"""
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Generic, TypeVar
 
 from b2c_cli.atomic import write_atomic
 from b2c_cli.errors import InputError, UsageError
+
+C = TypeVar("C")
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str  # what --format takes: "md"
+    writes: str  # what it writes, for --help: "Markdown documents"
+    renderer: str  # "b2c_cli.report.documents:render_markdown"
+    default: bool = True  # written when --format is not given
+
+
+class Formats(Generic[C]):
+    """The formats of one feature, in the order they are listed and written."""
+
+    def __init__(self, *formats: Format) -> None:
+        self.formats = formats
+        self.names = tuple(f.name for f in formats)
+        self.defaults = tuple(f.name for f in formats if f.default)
+
+    def help(self) -> str:
+        """'Comma-separated: md (Markdown documents), ... (default: md, html, xlsx).'"""
+        listed = ", ".join(f"{f.name} ({f.writes})" for f in self.formats)
+        return f"Comma-separated: {listed}. Default: {', '.join(self.defaults)}."
+
+    def parse(self, text: str | None) -> tuple[str, ...]:
+        """'md, XLSX' -> ('md', 'xlsx') in the registry's order; an unknown format is a usage error; nothing
+        given means the defaults."""
+        chosen = {part.strip().lower() for part in (text or "").split(",") if part.strip()}
+        for value in sorted(chosen - set(self.names)):
+            raise UsageError("report-bad-format", value=value, choices=", ".join(self.names))
+        return tuple(name for name in self.names if name in chosen) or self.defaults
+
+    def render(self, chosen: tuple[str, ...], context: C) -> dict[str, bytes]:
+        """Every chosen format's files, rendered from one context."""
+        outputs: dict[str, bytes] = {}
+        for found in self.formats:
+            if found.name in chosen:
+                outputs.update(_renderer(found.renderer)(context))
+        return outputs
+
+
+def _renderer(path: str) -> Callable[[Any], dict[str, bytes]]:
+    module, _, function = path.partition(":")
+    found: Callable[[Any], dict[str, bytes]] = getattr(importlib.import_module(module), function)
+    return found
 
 
 @dataclass(frozen=True)
 class Written:
     path: Path
     changed: bool  # False: the file was there with exactly these bytes
-
-
-def parse_formats(text: str, known: tuple[str, ...]) -> tuple[str, ...]:
-    """'md, XLSX' -> ('md', 'xlsx'); an unknown format is a usage error; nothing given means all of them."""
-    chosen = tuple(dict.fromkeys(part.strip().lower() for part in text.split(",") if part.strip()))
-    for value in chosen:
-        if value not in known:
-            raise UsageError("report-bad-format", value=value, choices=", ".join(known))
-    return chosen or known
 
 
 def write_outputs(folder: Path, outputs: dict[str, bytes], dry_run: bool) -> list[Written]:

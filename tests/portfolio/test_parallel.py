@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from b2c_cli.portfolio.build import PARALLEL_FROM, as_dict, summarise_all
+from b2c_cli.portfolio.build import PARALLEL_FROM, summarise_all
 from b2c_cli.portfolio.rollup import build_portfolio
+from b2c_cli.portfolio.view import as_dict
 from benchmarks.tree import Made, make_tree
 from helpers import TODAY
 from portfolio.kit import portfolio

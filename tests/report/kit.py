@@ -26,7 +26,9 @@ EXAMPLE = REPO / "examples" / "hedemarken-nortec"
 PARTNERSHIP, PART2, PART3 = "b2c.yaml", "part2-joint.yaml", "part3-evaluation.yaml"
 DOCUMENTS = ("esg-report.md", "esg-report.html", "agreement.md", "agreement.html")
 XLSX, ICS = "esg-report.xlsx", "annual-wheel.ics"
-OUTPUTS = (*DOCUMENTS, XLSX, ICS)
+# In the order `b2c report` writes and lists them: the formats in the registry's order (md, html, xlsx,
+# ics), each format's documents in order.
+OUTPUTS = ("esg-report.md", "agreement.md", "esg-report.html", "agreement.html", XLSX, ICS)
 # What the autouse fixture of tests/conftest.py pins, for runs from fixtures wider than one test.
 ENV: dict[str, str | None] = {"B2C_TODAY": TODAY, "B2C_LANG": None, "COLUMNS": "200"}
 # Control characters no text file b2c writes may hold (tab and line breaks are allowed).

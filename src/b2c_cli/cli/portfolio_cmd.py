@@ -33,8 +33,8 @@ def portfolio(
     as_json: JsonOption = False,
     dry_run: DryRunOption = False,
 ) -> None:
-    from b2c_cli.outputs import parse_formats
-    from b2c_cli.portfolio.build import FORMATS, PortfolioRequest, build_portfolio_files
+    from b2c_cli.portfolio.build import PortfolioRequest, build_portfolio_files
+    from b2c_cli.portfolio.formats import PORTFOLIO_FORMATS
 
     run = state(ctx)
     if lang is not None:
@@ -45,7 +45,7 @@ def portfolio(
             PortfolioRequest(
                 root=root,
                 today=today(),
-                formats=parse_formats(formats, FORMATS),
+                formats=PORTFOLIO_FORMATS.parse(formats),
                 output=output,
                 lang=lang_,
                 year=year,

@@ -26,8 +26,8 @@ def questionnaire(
     lang: LangOption = None,
     dry_run: DryRunOption = False,
 ) -> None:
-    from b2c_cli.outputs import parse_formats
-    from b2c_cli.questionnaire.build import FORMATS, QuestionnaireRequest, build_questionnaire_files
+    from b2c_cli.questionnaire.build import QuestionnaireRequest, build_questionnaire_files
+    from b2c_cli.questionnaire.formats import QUESTIONNAIRE_FORMATS
     from b2c_cli.workbook.folder import language_hint
 
     run = state(ctx)
@@ -39,7 +39,7 @@ def questionnaire(
         QuestionnaireRequest(
             root=root,
             today=today(),
-            formats=parse_formats(formats, FORMATS),
+            formats=QUESTIONNAIRE_FORMATS.parse(formats),
             output=output,
             lang=lang,
             dry_run=dry_run,

@@ -33,8 +33,8 @@ def report(
     ] = None,
     dry_run: DryRunOption = False,
 ) -> None:
-    from b2c_cli.outputs import parse_formats
-    from b2c_cli.report.build import FORMATS, ReportRequest, build_report
+    from b2c_cli.report.build import ReportRequest, build_report
+    from b2c_cli.report.formats import REPORT_FORMATS
     from b2c_cli.workbook.folder import language_hint
 
     run = state(ctx)
@@ -46,7 +46,7 @@ def report(
         ReportRequest(
             root=root,
             today=today(),
-            formats=parse_formats(formats, FORMATS),
+            formats=REPORT_FORMATS.parse(formats),
             output=output,
             lang=lang,
             template_dir=template_dir,

@@ -4,31 +4,26 @@ view, and render it as Markdown, HTML, XLSX and JSON."""
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 from b2c_cli.errors import UsageError
-from b2c_cli.figures import Value
-from b2c_cli.figures.words import interval_text, value_text
-from b2c_cli.i18n import Lang, tr
-from b2c_cli.i18n.numbers import number
+from b2c_cli.i18n import Lang
 from b2c_cli.outputs import Written, write_outputs
+from b2c_cli.portfolio.formats import PORTFOLIO_FORMATS
 from b2c_cli.portfolio.rollup import IndicatorColumn, Portfolio, RollupRow, build_portfolio
-from b2c_cli.portfolio.summary import Measured, Summary, summarise
-from b2c_cli.rendering import environment
+from b2c_cli.portfolio.summary import Summary, summarise
+from b2c_cli.portfolio.view import PortfolioContext, as_dict
 from b2c_cli.resources import texts
 from b2c_cli.workbook.folder import PARTNERSHIP_FILE
 
-FORMATS = ("md", "html", "xlsx", "json")
 OUTPUT_DIR = "portfolio"
 PARALLEL_FROM = 40  # below this, starting worker processes costs more than it saves
 # Folders that never hold a partnership (besides hidden ones such as .git and .venv): environments and
@@ -42,7 +37,7 @@ Progress = Callable[[int, int], None]
 class PortfolioRequest:
     root: Path
     today: date
-    formats: tuple[str, ...] = FORMATS
+    formats: tuple[str, ...] = PORTFOLIO_FORMATS.defaults
     output: Path | None = None
     lang: Lang = "da"
     year: int | None = None
@@ -102,25 +97,8 @@ def build_portfolio_files(request: PortfolioRequest) -> tuple[Portfolio, dict[st
     portfolio = build_portfolio(summaries, request.year)
     _name_columns(portfolio, request.lang)
     data = as_dict(portfolio, request.lang)
-    outputs: dict[str, bytes] = {}
-    if "json" in request.formats:
-        outputs["portfolio.json"] = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    if "md" in request.formats or "html" in request.formats:
-        env = environment("report")
-        lang = request.lang
-        env.globals["tr"] = lambda key, **params: tr(key, lang, **params)
-        env.filters["pct"] = lambda value: value_text(value, lang) if value is not None else ""
-        env.filters["ci"] = lambda value: _ci_text(value, lang)
-        env.filters["count"] = lambda value: number(value, lang)
-        env.globals["cell"] = lambda summary, column: _cell(portfolio, summary, column, lang)
-        for kind in ("md", "html"):
-            if kind in request.formats:
-                template = env.get_template(f"portfolio.{kind}.j2")
-                outputs[f"portfolio.{kind}"] = template.render(pf=portfolio, lang=lang).encode("utf-8")
-    if "xlsx" in request.formats:
-        from b2c_cli.portfolio.sheets import portfolio_workbook
-
-        outputs["portfolio.xlsx"] = portfolio_workbook(portfolio, request.lang)
+    context = PortfolioContext(portfolio, request.lang, data)
+    outputs = PORTFOLIO_FORMATS.render(request.formats, context)
     folder = request.output if request.output is not None else request.root / OUTPUT_DIR
     return portfolio, data, write_outputs(folder, outputs, request.dry_run)
 
@@ -148,110 +126,3 @@ def _name_columns(portfolio: Portfolio, lang: Lang) -> None:
         )
         for row in portfolio.rollup
     ]
-
-
-def _ci_text(value: Value | None, lang: Lang) -> str:
-    return interval_text(value, lang) if value is not None else ""
-
-
-def _display(m: Measured, suppressed: bool, lang: Lang) -> str:
-    """The value as the guide prints it ('41 %', rounded half up from the counts), or a count."""
-    return tr("score-suppressed", lang) if suppressed else value_text(m.value, lang)
-
-
-@dataclass(frozen=True)
-class CellView:
-    """A partnership's latest value in the portfolio's table: '41 %', its n, and a mark for its target."""
-
-    text: str
-    n: str  # '' without an n, or when hidden
-    mark: str  # 'met', 'unmet' (missed at or after the target's period) or ''
-
-
-def _cell(portfolio: Portfolio, summary: Summary, column: IndicatorColumn, lang: Lang) -> CellView | None:
-    shown = portfolio.cells.get((summary.path, column.id))
-    if shown is None:
-        return None
-    if shown.suppressed:
-        return CellView(tr("score-suppressed", lang), "", "")
-    value = shown.measured.value
-    marks = {"met": "met", "not-met": "unmet"}
-    n = number(value.n, lang) if value.n is not None else ""
-    return CellView(value_text(value, lang), n, marks.get(shown.measured.status, ""))
-
-
-def _float(value: Decimal | None) -> float | None:
-    return float(value) if value is not None else None
-
-
-def as_dict(portfolio: Portfolio, lang: Lang) -> dict[str, Any]:
-    """The stable JSON shape of `b2c portfolio --json` (and portfolio.json)."""
-    partnerships = []
-    for summary in portfolio.summaries:
-        values: dict[str, Any] = {}
-        for column in portfolio.columns:
-            shown = portfolio.cells.get((summary.path, column.id))
-            if shown is None:
-                continue
-            m = shown.measured
-            values[column.id] = {
-                "display": _display(m, shown.suppressed, lang),
-                "period": m.period,
-                "year": m.year,
-                "suppressed": shown.suppressed,
-                "percent": None if shown.suppressed else _float(m.value.percent),
-                "count": None if shown.suppressed else _float(m.value.number),
-                "n": None if shown.suppressed else m.value.n,
-                "target": _float(m.target.value) if m.target else None,
-                "met": None if shown.suppressed else m.met,
-                "status": None if shown.suppressed else m.status,
-            }
-        partnerships.append(
-            {
-                "path": summary.path,
-                "name": summary.name,
-                "housing": summary.housing,
-                "company": summary.company,
-                "area": summary.area,
-                "size": summary.size,
-                "valid": summary.valid,
-                "errors": summary.errors,
-                "warnings": summary.warnings,
-                "problems": [
-                    {"location": p.location, "code": p.code, "message": p.message} for p in summary.problems
-                ],
-                "latest_period": summary.latest_period(portfolio.year),
-                "next_step": summary.next_step.removeprefix("step-") if summary.next_step else None,
-                "steps_done": summary.steps_done,
-                "steps_total": summary.steps_total,
-                "indicators": values,
-            }
-        )
-    rollup = []
-    for row in portfolio.rollup:
-        pooled = row.pooled
-        rollup.append(
-            {
-                "indicator": row.indicator.id,
-                "name": row.indicator.name,
-                "esrs": row.indicator.esrs,
-                "year": row.year,
-                "partnerships": row.partnerships,
-                "with_target": row.with_target,
-                "met_target": row.met,
-                "positive": pooled.positive if pooled else None,
-                "n": pooled.n if pooled else None,
-                "percent": _float(pooled.percent) if pooled else None,
-                "ci95": [float(pooled.ci95.low), float(pooled.ci95.high)] if pooled and pooled.ci95 else None,
-                "suppressed": row.pooled_hidden,
-                "total": _float(row.total),
-            }
-        )
-    return {
-        "threshold": portfolio.threshold,
-        "year": portfolio.year,
-        "partnerships": partnerships,
-        "valid": len(portfolio.valid),
-        "broken": len(portfolio.broken),
-        "rollup": rollup,
-    }

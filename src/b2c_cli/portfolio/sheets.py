@@ -16,6 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from b2c_cli.figures.words import status_text
 from b2c_cli.i18n import Lang, tr
 from b2c_cli.portfolio.rollup import Portfolio
+from b2c_cli.portfolio.view import PortfolioContext
 from b2c_cli.xlsxutil import reproducible, set_text, set_value, sheet_title
 
 PERCENT = "0%"
@@ -42,6 +43,10 @@ def _number(value: Decimal | None) -> int | float | None:
     if value is None:
         return None
     return int(value) if value == value.to_integral_value() else float(value)
+
+
+def render_xlsx(context: PortfolioContext) -> dict[str, bytes]:
+    return {"portfolio.xlsx": portfolio_workbook(context.portfolio, context.lang)}
 
 
 def portfolio_workbook(portfolio: Portfolio, lang: Lang) -> bytes:

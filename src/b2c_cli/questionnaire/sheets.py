@@ -22,6 +22,16 @@ ENTRY_ROWS = 500  # rows prepared with dropdowns; more can be added by copying a
 HEADER_FILL = PatternFill("solid", fgColor="E8EEF2")
 
 
+def render_xlsx(q: Questionnaire) -> dict[str, bytes]:
+    """The data-entry workbook for paper answers, and the import sheet for online tools."""
+    return {"data-entry.xlsx": entry_workbook(q), "import.xlsx": import_workbook(q)}
+
+
+def render_csv(q: Questionnaire) -> dict[str, bytes]:
+    """The import sheet as CSV, and Qualtrics' Advanced Format."""
+    return {"import.csv": import_csv(q), "qualtrics-import.txt": qualtrics_txt(q)}
+
+
 def entry_workbook(q: Questionnaire) -> bytes:
     lang = q.lang
     workbook = Workbook()

@@ -4,13 +4,16 @@ Everything a template shows is prepared here in the report's language, so templa
 
 from __future__ import annotations
 
+import traceback
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from markupsafe import Markup
 
+from b2c_cli.errors import InputError
 from b2c_cli.figures.words import label_of, value_detail
 from b2c_cli.i18n import Lang, tr
 from b2c_cli.i18n.numbers import number
@@ -66,6 +69,7 @@ class ReportContext:
     agreement: AgreementDoc
     sources: list[str]  # where each period's figures came from
     notes: list[str] = field(default_factory=list)  # b2c's automatic notes, all rows
+    template_dir: Path | None = None  # an organisation's own templates, used before b2c's
 
 
 def build_context(
@@ -76,6 +80,7 @@ def build_context(
     agreement: AgreementDoc,
     results: dict[str, Results],
     lang: Lang,
+    template_dir: Path | None = None,
 ) -> ReportContext:
     figures = table.figures
     footnotes: list[Footnote] = []
@@ -124,18 +129,58 @@ def build_context(
         agreement=agreement,
         sources=sources,
         notes=[note for row in table.rows for note in row.notes],
+        template_dir=template_dir,
     )
 
 
-def render_documents(context: ReportContext, template_dir: Path | None = None) -> dict[str, str]:
-    """File name -> text, for each document. The same context gives the same bytes."""
-    env = environment("report", template_dir)
+def render_markdown(context: ReportContext) -> dict[str, bytes]:
+    """The ESG report and the agreement in Markdown."""
+    return render_documents(context, "md")
+
+
+def render_html(context: ReportContext) -> dict[str, bytes]:
+    """The ESG report and the agreement as self-contained HTML."""
+    return render_documents(context, "html")
+
+
+def render_documents(context: ReportContext, kind: str) -> dict[str, bytes]:
+    """File name -> bytes for each document of one kind (md or html). The same context gives the same bytes.
+    A mistake in an organisation's own template (--template-dir) is an input error naming the template and
+    line; one in b2c's own templates is a bug."""
+    env = environment("report", context.template_dir)
     lang = context.lang
     env.globals["tr"] = lambda key, **params: tr(key, lang, **params)
     env.globals["num"] = lambda value, places=1: number(value, lang, places)
     env.filters["isodate"] = _isodate
     variables: dict[str, Any] = {"r": context, "p": context.partnership, "lang": lang}
-    return {name: env.get_template(template).render(**variables) for name, template in DOCUMENTS.items()}
+    try:
+        return {
+            name: env.get_template(template).render(**variables).encode("utf-8")
+            for name, template in DOCUMENTS.items()
+            if name.endswith(f".{kind}")
+        }
+    except Exception as exc:
+        if not isinstance(exc, jinja2.TemplateError) and context.template_dir is None:
+            raise
+        name, line = _template_position(exc)
+        where = f"{name}:{line}" if line else str(name)
+        reason = str(exc)[:120].rstrip(".") or type(exc).__name__
+        raise InputError(
+            "report-template-error", where=where, template=Path(str(name)).name, reason=reason
+        ) from None
+
+
+def _template_position(exc: Exception) -> tuple[str, int | None]:
+    """The template file (and line) an error happened in. Syntax errors carry it; errors while rendering
+    (an undefined value, an unsafe attribute refused by the sandbox) are found in the traceback, where
+    Jinja puts a frame for each template line it ran."""
+    name = getattr(exc, "filename", None) or getattr(exc, "name", None)
+    if name and isinstance(exc, jinja2.TemplateError):
+        return str(name), getattr(exc, "lineno", None)
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith(".j2"):
+            return frame.filename, frame.lineno
+    return "?", None
 
 
 def _isodate(value: date | None) -> str:

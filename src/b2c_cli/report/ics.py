@@ -17,7 +17,9 @@ from b2c_cli.i18n import Lang, tr
 from b2c_cli.models import Part3, Partnership
 from b2c_cli.rendering import strip_controls
 from b2c_cli.report.agreement import AgreementDoc
+from b2c_cli.report.documents import ReportContext
 
+ICS_FILE = "annual-wheel.ics"
 TZID = "Europe/Copenhagen"
 
 
@@ -54,6 +56,11 @@ def _copenhagen() -> Timezone:
         part.add("rrule", {"freq": "yearly", "bymonth": month, "byday": "-1SU"})
         zone.add_component(part)
     return zone
+
+
+def render_calendar(context: ReportContext) -> dict[str, bytes]:
+    """The annual wheel, the evaluation meetings and the measurements as an iCalendar file."""
+    return {ICS_FILE: render_ics(context.partnership, context.agreement, context.part3, context.lang)}
 
 
 def render_ics(partnership: Partnership, agreement: AgreementDoc, part3: Part3, lang: Lang) -> bytes:

@@ -30,9 +30,15 @@ PERCENT_1 = "0.0%"
 COUNT = "0"
 ONE_DECIMAL = "0.0"
 TABLE_STYLE = "TableStyleMedium2"
+XLSX_FILE = "esg-report.xlsx"
 
 
-def render_xlsx(context: ReportContext) -> bytes:
+def render_xlsx(context: ReportContext) -> dict[str, bytes]:
+    """The ESG report as an Excel workbook."""
+    return {XLSX_FILE: esg_workbook(context)}
+
+
+def esg_workbook(context: ReportContext) -> bytes:
     lang = context.lang
     workbook = Workbook()
     esg = workbook.active

@@ -15,13 +15,13 @@ from typing import Literal
 
 from b2c_cli import gitutil
 from b2c_cli.__about__ import __version__
-from b2c_cli.atomic import write_atomic
 from b2c_cli.errors import InputError, Refused, UsageError, WorkbookInvalid
 from b2c_cli.i18n import Lang
 from b2c_cli.ingest import Column, Export, Opening, ProgressCallback, open_export
 from b2c_cli.models.part3 import Indicator, Part3
 from b2c_cli.models.results import Results, ResultWarning, Source
 from b2c_cli.models.scale import normalise
+from b2c_cli.outputs import write_outputs
 from b2c_cli.survey.answers import encode
 from b2c_cli.survey.matching import Match, header_parts, match_items, wanted_items
 from b2c_cli.survey.results import build_results, load_all, read_results, results_path, to_yaml
@@ -223,9 +223,5 @@ def _write(path: Path, results: Results, lang: Lang, request: ScoreRequest) -> A
                 action = "updated"
     if request.dry_run:
         return "dry-run"
-    try:
-        path.parent.mkdir(exist_ok=True)
-        write_atomic(path, text)
-    except OSError as exc:
-        raise InputError("cannot-write", path=str(path), reason=exc.strerror or str(exc)) from None
+    write_outputs(path.parent, {path.name: text.encode("utf-8")}, dry_run=False)
     return action

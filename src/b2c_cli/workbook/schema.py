@@ -9,10 +9,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from b2c_cli.atomic import write_atomic
-from b2c_cli.errors import InputError, UsageError
+from b2c_cli.errors import UsageError
 from b2c_cli.i18n import Lang
 from b2c_cli.models import Part1, Part2, Part3, Partnership
+from b2c_cli.outputs import write_outputs
 from b2c_cli.resources import field_doc
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
@@ -85,17 +85,6 @@ def write_schemas(
     else:
         raise UsageError("schema-no-output")
     lang = lang or (language_hint(root) if root is not None else "da")
-    results: list[tuple[Path, bool]] = []
-    try:
-        for name, text in render_schemas(lang).items():
-            path = folder / name
-            changed = not path.is_file() or path.read_text("utf-8") != text
-            if changed and not dry_run:
-                folder.mkdir(parents=True, exist_ok=True)
-                write_atomic(path, text)
-            results.append((path, changed))
-    except OSError as exc:
-        raise InputError(
-            "cannot-write", path=str(exc.filename or folder), reason=exc.strerror or str(exc)
-        ) from None
-    return results, lang
+    outputs = {name: text.encode("utf-8") for name, text in render_schemas(lang).items()}
+    written = write_outputs(folder, outputs, dry_run)
+    return [(item.path, item.changed) for item in written], lang

@@ -1,0 +1,139 @@
+"""The portfolio as data and as text: the stable JSON shape of `b2c portfolio --json` (and portfolio.json),
+and each partnership's cell in the tables, from the figures the partnerships computed. Nothing here
+computes a figure."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from b2c_cli.figures import Value
+from b2c_cli.figures.words import interval_text, value_text
+from b2c_cli.i18n import Lang, tr
+from b2c_cli.i18n.numbers import number
+from b2c_cli.portfolio.rollup import IndicatorColumn, Portfolio
+from b2c_cli.portfolio.summary import Measured, Summary
+
+
+@dataclass(frozen=True)
+class PortfolioContext:
+    """What every portfolio renderer formats."""
+
+    portfolio: Portfolio
+    lang: Lang
+    data: dict[str, Any]  # as_dict(portfolio): what portfolio.json holds
+
+
+def ci_text(value: Value | None, lang: Lang) -> str:
+    return interval_text(value, lang) if value is not None else ""
+
+
+def _display(m: Measured, suppressed: bool, lang: Lang) -> str:
+    """The value as the guide prints it ('41 %', rounded half up from the counts), or a count."""
+    return tr("score-suppressed", lang) if suppressed else value_text(m.value, lang)
+
+
+@dataclass(frozen=True)
+class CellView:
+    """A partnership's latest value in the portfolio's table: '41 %', its n, and a mark for its target."""
+
+    text: str
+    n: str  # '' without an n, or when hidden
+    mark: str  # 'met', 'unmet' (missed at or after the target's period) or ''
+
+
+def table_cell(
+    portfolio: Portfolio, summary: Summary, column: IndicatorColumn, lang: Lang
+) -> CellView | None:
+    shown = portfolio.cells.get((summary.path, column.id))
+    if shown is None:
+        return None
+    if shown.suppressed:
+        return CellView(tr("score-suppressed", lang), "", "")
+    value = shown.measured.value
+    marks = {"met": "met", "not-met": "unmet"}
+    n = number(value.n, lang) if value.n is not None else ""
+    return CellView(value_text(value, lang), n, marks.get(shown.measured.status, ""))
+
+
+def _float(value: Decimal | None) -> float | None:
+    return float(value) if value is not None else None
+
+
+def as_dict(portfolio: Portfolio, lang: Lang) -> dict[str, Any]:
+    """The stable JSON shape of `b2c portfolio --json` (and portfolio.json)."""
+    partnerships = []
+    for summary in portfolio.summaries:
+        values: dict[str, Any] = {}
+        for column in portfolio.columns:
+            shown = portfolio.cells.get((summary.path, column.id))
+            if shown is None:
+                continue
+            m = shown.measured
+            values[column.id] = {
+                "display": _display(m, shown.suppressed, lang),
+                "period": m.period,
+                "year": m.year,
+                "suppressed": shown.suppressed,
+                "percent": None if shown.suppressed else _float(m.value.percent),
+                "count": None if shown.suppressed else _float(m.value.number),
+                "n": None if shown.suppressed else m.value.n,
+                "target": _float(m.target.value) if m.target else None,
+                "met": None if shown.suppressed else m.met,
+                "status": None if shown.suppressed else m.status,
+            }
+        partnerships.append(
+            {
+                "path": summary.path,
+                "name": summary.name,
+                "housing": summary.housing,
+                "company": summary.company,
+                "area": summary.area,
+                "size": summary.size,
+                "valid": summary.valid,
+                "errors": summary.errors,
+                "warnings": summary.warnings,
+                "problems": [
+                    {"location": p.location, "code": p.code, "message": p.message} for p in summary.problems
+                ],
+                "latest_period": summary.latest_period(portfolio.year),
+                "next_step": summary.next_step.removeprefix("step-") if summary.next_step else None,
+                "steps_done": summary.steps_done,
+                "steps_total": summary.steps_total,
+                "indicators": values,
+            }
+        )
+    rollup = []
+    for row in portfolio.rollup:
+        pooled = row.pooled
+        rollup.append(
+            {
+                "indicator": row.indicator.id,
+                "name": row.indicator.name,
+                "esrs": row.indicator.esrs,
+                "year": row.year,
+                "partnerships": row.partnerships,
+                "with_target": row.with_target,
+                "met_target": row.met,
+                "positive": pooled.positive if pooled else None,
+                "n": pooled.n if pooled else None,
+                "percent": _float(pooled.percent) if pooled else None,
+                "ci95": [float(pooled.ci95.low), float(pooled.ci95.high)] if pooled and pooled.ci95 else None,
+                "suppressed": row.pooled_hidden,
+                "total": _float(row.total),
+            }
+        )
+    return {
+        "threshold": portfolio.threshold,
+        "year": portfolio.year,
+        "partnerships": partnerships,
+        "valid": len(portfolio.valid),
+        "broken": len(portfolio.broken),
+        "rollup": rollup,
+    }
+
+
+def render_json(context: PortfolioContext) -> dict[str, bytes]:
+    return {"portfolio.json": (json.dumps(context.data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")}
