@@ -13,8 +13,8 @@ responses. They are tried in this order, stated once in `profiles.PROFILES` with
 
 1. surveyxact-xlsx, by its sheets: `Dataset` beside `Labels` (and `Structure`/`Variables`); the side
    sheets give each variable its question text and code labels; people who never answered are excluded.
-2. qualtrics: field names, question texts and ImportIds in three header rows (two in older exports);
-   previews and test responses excluded, spam flagged.
+2. qualtrics: field names, question texts and ImportIds in three header rows (two in older exports, the
+   fields numbered V1, V2, ... in legacy ones); previews and test responses excluded, spam flagged.
 3. surveymonkey: question over its columns in row 1, "Response" or the statement in row 2.
 4. limesurvey: its own fields (submitdate, lastpage, ...); code, full-text or code-and-text headings.
 5. ms-forms: ID, start and completion time; a Likert statement heads its column alone.
