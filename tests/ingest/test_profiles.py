@@ -4,12 +4,14 @@ readers."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import get_args
 
 import pytest
 
+from b2c_cli import ingest
 from b2c_cli.ingest import Cell, Column, Layout, profiles
 from b2c_cli.ingest.layouts import profile_for
 from b2c_cli.ingest.profile import XLSX, Header, Profile, Sheets
@@ -117,3 +119,8 @@ def test_a_csv_never_gets_side_sheets(tmp_path: Path) -> None:
     export, _ = read(path)
     assert export.layout == "surveyxact-csv"
     assert export.columns[1].labels is None
+
+
+def test_the_package_docstring_lists_the_profiles_in_their_order() -> None:
+    listed = re.findall(r"^\d+\. ([a-z-]+)", ingest.__doc__ or "", re.MULTILINE)
+    assert listed == [p.layout for p in profiles.PROFILES]

@@ -19,8 +19,9 @@ responses. They are tried in this order, stated once in `profiles.PROFILES` with
 4. limesurvey: its own fields (submitdate, lastpage, ...); code, full-text or code-and-text headings.
 5. ms-forms: ID, start and completion time; a Likert statement heads its column alone.
 6. google-forms: a Timestamp first; grid rows as "Question [Row]".
-7. surveyxact-xlsx / surveyxact-csv, by the header: a respondentid column or status flags (stato_4).
-8. plain: one header row over the data; takes any export.
+7. surveyxact-xlsx, by the header: a Dataset sheet without its side sheets (respondentid, stato_4, ...).
+8. surveyxact-csv, by the header: dataset.csv, codes only (the workbook says what they mean).
+9. plain: one header row over the data; takes any export.
 
 Inside: `reader` (the entry: sniff, open, ask the profiles which sheets to read, find the header, hand out
 rows), `sniff` (file type by content, the zip gate before parsing, encodings, delimiters), `csvfile`,

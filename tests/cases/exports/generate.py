@@ -420,36 +420,15 @@ def ms_danish_ui_drifting_order(folder: Path) -> None:
 def ms_quiz_columns(folder: Path) -> None:
     rows_in = ["HE DE DE", "DE VI HE", "HU HU DU", "DE DE DE"]
     quiz = "Hvilket år åbnede mødestedet i vaskeriet?"
-    header: list[Cell] = [
-        "ID",
-        "Start time",
-        "Completion time",
-        "Email",
-        "Name",
-        "Total points",
-        "Quiz feedback",
-    ]
-    header += [quiz, f"Points - {quiz}", f"Feedback - {quiz}", *STATEMENTS]
+    header: list[Cell] = ["ID", "Start time", "Completion time", "Email", "Name"]
+    header += ["Total points", "Quiz feedback", quiz, f"Points - {quiz}", f"Feedback - {quiz}", *STATEMENTS]
     rows: Rows = [header]
     for i, row in enumerate(rows_in):
         name, mail = PEOPLE[i + 2]
-        right = i != 2
-        year = "2024" if right else "2023"
-        rows.append(
-            [
-                i + 1,
-                when(i),
-                when(i, 9),
-                mail,
-                name,
-                int(right),
-                "",
-                year,
-                int(right),
-                "",
-                *labelled(row, DA_OTHER),
-            ]
-        )
+        points = int(i != 2)  # one resident got the quiz question wrong
+        year = "2024" if points else "2023"
+        meta: list[Cell] = [i + 1, when(i), when(i, 9), mail, name, points, ""]
+        rows.append([*meta, year, points, "", *labelled(row, DA_OTHER)])
     write_xlsx(folder / "export.xlsx", {"Sheet1": rows})
     write_part3(folder)
 
@@ -482,9 +461,8 @@ def gf_xlsx_quiz_english(folder: Path) -> None:
 
 def gf_tsv_separate_questions(folder: Path) -> None:
     rows_in = ["HE DE HE", "HE DE DE", "DE HU VI", "DU HV HE", "- HE DE"]
-    rows: Rows = [
-        ["Tidsstempel", "Hvor længe har du boet i Hedemarken?", *STATEMENTS]
-    ]  # each its own question
+    # Each statement asked as its own question: its header is the statement alone.
+    rows: Rows = [["Tidsstempel", "Hvor længe har du boet i Hedemarken?", *STATEMENTS]]
     lived = ["Under 2 år", "2-10 år", "Over 10 år", "2-10 år", "Over 10 år"]
     for i, row in enumerate(rows_in):
         rows.append([when(i).strftime("%d/%m/%Y %H.%M.%S"), lived[i], *labelled(row, DA)])
@@ -511,7 +489,7 @@ QUALTRICS_TEXTS += ["Recipient Email", "External Data Reference", "Location Lati
 QUALTRICS_TEXTS += ["Distribution Channel", "User Language"]
 
 
-def _qualtrics_header(import_ids: bool = True) -> Rows:
+def _qualtrics_header() -> Rows:
     ids = [f'{{"ImportId":"{name[0].lower()}{name[1:]}"}}' for name in QUALTRICS_FIELDS]
     ids[0] = '{"ImportId":"startDate","timeZone":"Europe/Copenhagen"}'
     ids[1] = '{"ImportId":"endDate","timeZone":"Europe/Copenhagen"}'
@@ -519,8 +497,7 @@ def _qualtrics_header(import_ids: bool = True) -> Rows:
         [*QUALTRICS_FIELDS, "Q1", "Q2_1", "Q2_2", "Q2_3"],
         [*QUALTRICS_TEXTS, "Hvor gammel er du?", *(f"{QUESTION} - {s}" for s in STATEMENTS)],
     ]
-    if import_ids:
-        rows.append([*ids, '{"ImportId":"QID1"}', *(f'{{"ImportId":"QID2_{k}"}}' for k in (1, 2, 3))])
+    rows.append([*ids, '{"ImportId":"QID1"}', *(f'{{"ImportId":"QID2_{k}"}}' for k in (1, 2, 3))])
     return rows
 
 
@@ -667,7 +644,7 @@ def _monkey(
             (lambda d: d) if fmt == "xlsx" else (lambda d: d.strftime("%m/%d/%Y %I:%M:%S %p"))
         )
         values: list[Cell] = [
-            114_890_213_07 + 13 * i,
+            11_489_021_307 + 13 * i,
             405_117_320,
             stamp(start),
             stamp(end),
@@ -698,12 +675,12 @@ def sm_csv_danish_ui(folder: Path) -> None:
 
 def sm_csv_without_ids(folder: Path) -> None:
     """An older export: it starts at StartDate, EndDate, written in Windows-1252."""
-    first: Rows = [["StartDate", "EndDate", QUESTION, "", "", "Hvor gammel er du?"]]
-    first.append(["", "", *STATEMENTS, "Response"])
+    rows: Rows = [["StartDate", "EndDate", QUESTION, "", "", "Hvor gammel er du?"]]
+    rows.append(["", "", *STATEMENTS, "Response"])
     for i, row in enumerate(["HE HE DE", "DU DE HE", "DE VI VI", "HE HV HU"]):
         stamp = when(i).strftime("%m/%d/%Y %H:%M:%S")
-        first.append([stamp, when(i, 7).strftime("%m/%d/%Y %H:%M:%S"), *labelled(row, DA), AGES[(i + 1) % 4]])
-    write_csv(folder / "export.csv", first, "cp1252", ",")
+        rows.append([stamp, when(i, 7).strftime("%m/%d/%Y %H:%M:%S"), *labelled(row, DA), AGES[(i + 1) % 4]])
+    write_csv(folder / "export.csv", rows, "cp1252", ",")
     write_part3(folder)
 
 
