@@ -1,4 +1,4 @@
-"""Realistic survey exports, generated: one per tool's layout (see b2c_cli/ingest/layouts.py for what each
+"""Realistic survey exports, generated: one per tool's layout (see b2c_cli/ingest/profiles/ for what each
 tool writes), as XLSX (openpyxl) or CSV (csv module) in any encoding and delimiter.
 
     path = make_export(tmp_path, "google-forms", STATEMENTS, [["Helt enig", "Ved ikke", None], ...])

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from b2c_cli.ingest import Column, Export
+from helpers import REPO
 
 from .expect import read
 from .factories import (
@@ -303,3 +304,75 @@ def test_a_plain_sheet_whose_first_answer_is_svar_stays_plain(tmp_path: Path) ->
     export, rows = read(path)
     assert export.layout == "plain"
     assert [number for number, _ in rows] == [2, 3]
+
+
+INSIGHTS_FIELDS = ["ResponseID", "ResponseSet", "IPAddress", "StartDate", "EndDate", "RecipientLastName"]
+INSIGHTS_FIELDS += ["RecipientFirstName", "RecipientEmail", "ExternalDataReference", "Finished", "Status"]
+
+
+def test_qualtrics_2016_insights_export_with_single_quoted_import_ids(tmp_path: Path) -> None:
+    """The 2016 "Insights" CSV writes its third header row as {'ImportId': 'QID1-1'}: it is a header row,
+    not a response (it used to be read as one)."""
+    names = [*INSIGHTS_FIELDS, "Q1_1", "Q1_2"]
+    texts = [*INSIGHTS_FIELDS, *(f"{QUESTION}-{s}" for s in STATEMENTS[:2])]
+    ids = [f"{{'ImportId': '{name[0].lower()}{name[1:]}'}}" for name in INSIGHTS_FIELDS]
+    ids += ["{'ImportId': 'QID1-1'}", "{'ImportId': 'QID1-2'}"]
+    meta = ["Default Response Set", "", "2016-06-24 14:27:08", "2016-06-24 14:31:40", "", "", "", "", "1"]
+    rows = [
+        names,
+        texts,
+        ids,
+        ["R_1aBcD", *meta, "0", "Helt enig", "Ved ikke"],
+        ["R_2eFgH", *meta, "2", "Helt uenig", "Helt uenig"],  # a generated test response
+        ["R_3iJkL", *meta, "0", "Delvis enig", ""],
+    ]
+    export, data = read(write_csv(tmp_path / "insights.csv", rows, "utf-8", ","))
+    assert export.layout == "qualtrics"
+    assert [number for number, _ in data] == [4, 6]
+    assert export.excluded_rows == {"survey-test": 1}
+    assert [c.name for c in export.columns if not c.metadata] == ["Q1_1", "Q1_2"]
+    assert export.columns[-1].texts == (f"{QUESTION}-{STATEMENTS[1]}",)
+
+
+LEGACY_FIELDS = ["ResponseID", "ResponseSet", "Name", "ExternalDataReference", "EmailAddress", "IPAddress"]
+LEGACY_FIELDS += ["Status", "StartDate", "EndDate", "Finished"]
+
+
+def test_qualtrics_legacy_export_numbers_its_fields_v1_v2(tmp_path: Path) -> None:
+    """Row 1 V1..V10 and question ids, row 2 the fields' names and the question texts, then responses; the
+    status (V7) still excludes previews (it used to be read as a plain sheet with its second header row
+    as a response)."""
+    numbered = [f"V{k}" for k in range(1, 11)]
+    rows = [
+        [*numbered, "Q1_1", "Q1_2", "LocationLatitude", ""],
+        [*LEGACY_FIELDS, *(f"{QUESTION}-{s}" for s in STATEMENTS[:2]), "LocationLatitude", ""],
+    ]
+    for k, (status, answers) in enumerate([("0", ANSWERS[0]), ("1", ANSWERS[1]), ("0", ANSWERS[2])]):
+        fields = [f"R_{k}xYz", "Default Response Set", "Anonymous", "", "", "", status]
+        fields += ["2016-06-24 12:27:08", "2016-06-24 12:29:51", "1"]
+        rows.append([*fields, *(a or "" for a in answers[:2]), "55.6761", ""])
+    export, data = read(write_csv(tmp_path / "legacy.csv", rows, "utf-8-sig", ","))
+    assert export.layout == "qualtrics"
+    assert [c.name for c in export.columns if c.metadata] == [*numbered, "LocationLatitude"]
+    assert export.columns[6].texts == ("Status",)
+    items = [c for c in export.columns if not c.metadata]
+    assert [(c.name, c.texts) for c in items] == [
+        ("Q1_1", (f"{QUESTION}-{STATEMENTS[0]}",)),
+        ("Q1_2", (f"{QUESTION}-{STATEMENTS[1]}",)),
+    ]
+    assert [number for number, _ in data] == [3, 5]
+    assert export.excluded_rows == {"survey-preview": 1}
+
+
+REAL_QUALTRICS = REPO.parent / "shared" / "real-exports" / "qualtricstools"
+
+
+@pytest.mark.skipif(not REAL_QUALTRICS.is_dir(), reason="../shared/real-exports is not here")
+@pytest.mark.parametrize("name", ["Insights", "Legacy"])
+def test_the_real_qualtrics_sample_exports(name: str) -> None:
+    """QualtricsTools' sample survey (read from ../shared at run time): 15 generated test responses
+    (Status 2), in both the 2016 and the legacy layout; every one is a test, none a header row."""
+    export, data = read(REAL_QUALTRICS / f"No_Basis_for_Evaluation ({name}).csv")
+    assert export.layout == "qualtrics"
+    assert data == []
+    assert export.excluded_rows == {"survey-test": 15}

@@ -1,16 +1,34 @@
 """Survey exports -> header columns and data rows, whatever tool wrote them (DESIGN.md §7).
 
-`open_export(path)` detects the file format (XLSX through python-calamine, CSV through the csv module),
-the encoding and delimiter of a CSV, and the tool's layout (SurveyXact, Microsoft Forms, Google Forms,
-Qualtrics, SurveyMonkey, LimeSurvey, or a plain one-header sheet). It returns the columns at once and the
-data rows lazily, so a 100,000-row export is streamed once and never copied. Nothing here knows about
+`open_export(path)` detects the file format by its bytes (XLSX through python-calamine, CSV through the
+csv module), the encoding and delimiter of a CSV, and the tool's layout. It returns the columns at once and
+the data rows lazily, so a 100,000-row export is streamed once and never copied. Nothing here knows about
 indicators or labels' meaning: matching and scoring happen elsewhere. Every problem is an InputError
 (exit 3) naming the file and, where there is one, the row and column.
 
-Inside: `reader` (the entry: sniff, open, find the header, hand out rows), `sniff` (file type by content,
-the zip gate before parsing, encodings, delimiters), `csvfile`, `xlsxfile` (python-calamine), `layouts`
-(which tool wrote the export, header rows -> Columns, rows a tool marks as not real responses). The readers
-are imported only when a file is opened, so importing b2c_cli stays fast.
+A layout is a declared profile (`profile.Profile`, one module per tool in `profiles/`): its name, how it
+recognises an export by its header rows (and a workbook by its sheets), how its header rows become Columns
+(names, further texts to match, the export's own code labels, metadata), and which rows are not real
+responses. They are tried in this order, stated once in `profiles.PROFILES` with the reasons:
+
+1. surveyxact-xlsx, by its sheets: `Dataset` beside `Labels` (and `Structure`/`Variables`); the side
+   sheets give each variable its question text and code labels; people who never answered are excluded.
+2. qualtrics: field names, question texts and ImportIds in three header rows (two in older exports, the
+   fields numbered V1, V2, ... in legacy ones); previews and test responses excluded, spam flagged.
+3. surveymonkey: question over its columns in row 1, "Response" or the statement in row 2.
+4. limesurvey: its own fields (submitdate, lastpage, ...); code, full-text or code-and-text headings.
+5. ms-forms: ID, start and completion time; a Likert statement heads its column alone.
+6. google-forms: a Timestamp first; grid rows as "Question [Row]".
+7. surveyxact-xlsx, by the header: a Dataset sheet without its side sheets (respondentid, stato_4, ...).
+8. surveyxact-csv, by the header: dataset.csv, codes only (the workbook says what they mean).
+9. plain: one header row over the data; takes any export.
+
+Inside: `reader` (the entry: sniff, open, ask the profiles which sheets to read, find the header, hand out
+rows), `sniff` (file type by content, the zip gate before parsing, encodings, delimiters), `csvfile`,
+`xlsxfile` (python-calamine: sheets by name, one streamed, side sheets whole), `formulas` (formulas without
+a saved value), `layouts` (`detect`: the first profile that recognises the header builds the Columns),
+`profile` and `profiles/`, `text` (header cells as text). The readers are imported only when a file is
+opened, so importing b2c_cli stays fast.
 """
 
 from __future__ import annotations

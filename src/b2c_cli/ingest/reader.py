@@ -1,19 +1,23 @@
-"""The entry: sniff what the file is, open it with the matching reader, find the header and the tool's
-layout, and hand out the data rows through one generator that counts what it leaves out."""
+"""The entry: sniff what the file is, open it with the matching reader (for a workbook, the sheets a profile
+names), find the header and the tool's layout, and hand out the data rows through one generator that counts
+what it leaves out."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
 from pathlib import Path
-from typing import NoReturn, cast
+from typing import TYPE_CHECKING, NoReturn, cast
 
 from b2c_cli.errors import InputError
-from b2c_cli.ingest import Cell, Export, ProgressCallback
-from b2c_cli.ingest.layouts import Detected, column_letter, detect, mojibake
+from b2c_cli.ingest import Cell, Export, ProgressCallback, profiles
+from b2c_cli.ingest.layouts import Detected, detect
 from b2c_cli.ingest.sniff import sha256_of, sniff_export
+from b2c_cli.ingest.text import column_letter, mojibake
 
-HEADER_BLOCK = 3  # the header row and the rows under it a layout may use (Qualtrics has three)
+if TYPE_CHECKING:
+    from b2c_cli.ingest.sniff import ZipFacts
+    from b2c_cli.ingest.xlsxfile import XlsxSheet
 
 Rows = Iterator[tuple[int, list[Cell]]]
 Merged = list[tuple[tuple[int, int], tuple[int, int]]]
@@ -28,12 +32,9 @@ def open_export(path: Path, sheet: str | None = None, progress: ProgressCallback
     merged: Merged = []
     formulas = None
     if kind == "xlsx":
-        from b2c_cli.ingest.xlsxfile import open_xlsx
-
         sha256 = sha256_of(path)
-        workbook = open_xlsx(path, display, sheet, progress, facts)
-        rows, sheet_name, side_sheets = workbook.rows, workbook.sheet, workbook.side_sheets
-        merged, formulas = workbook.merged, workbook.formulas
+        data, side_sheets = _open_workbook(path, display, sheet, progress, facts)
+        rows, sheet_name, merged, formulas = data.rows, data.name, data.merged, data.formulas
     else:
         if sheet is not None:
             raise InputError("export-sheet-in-csv", where=display, sheet=sheet)
@@ -63,6 +64,28 @@ def open_export(path: Path, sheet: str | None = None, progress: ProgressCallback
     return export
 
 
+def _open_workbook(
+    path: Path, display: str, sheet: str | None, progress: ProgressCallback | None, facts: ZipFacts | None
+) -> tuple[XlsxSheet, dict[str, list[list[Cell]]]]:
+    """The sheet to read and the side sheets that go with it. A workbook whose sheets a profile names
+    (SurveyXact's Dataset beside Labels) is read from the profile's response sheet unless `sheet` says
+    otherwise, and its side sheets are read with it; any other from `sheet`, else its first sheet with
+    data."""
+    from b2c_cli.ingest.xlsxfile import XlsxWorkbook
+
+    workbook = XlsxWorkbook(path, display, facts)
+    known = profiles.sheets_in(workbook.find)
+    responses = workbook.find(known.responses) if known is not None else None
+    data = workbook.sheet(sheet if sheet is not None else responses, progress)
+    side: dict[str, list[list[Cell]]] = {}
+    if known is not None and data.name == responses:
+        for name in known.side:
+            found = workbook.find(name)
+            if found is not None:
+                side[name] = workbook.whole(found)
+    return data, side
+
+
 def _check_header_text(rows: Sequence[tuple[int, Sequence[Cell]]], display: str) -> None:
     """Header text garbled by the wrong character encoding ('fÃ¸lgende' for 'følgende') would make every
     statement miss its column, or a label unknown: say what happened instead."""
@@ -85,7 +108,7 @@ def _header_block(rows: Rows, display: str) -> list[tuple[int, list[Cell]]]:
             block = [(number, cells)]
             for below in rows:
                 block.append(below)
-                if len(block) == HEADER_BLOCK:
+                if len(block) == profiles.HEADER_BLOCK:
                     break
             return block
     raise InputError("export-no-data", where=display)

@@ -1,9 +1,9 @@
-"""XLSX exports through python-calamine (a Rust reader, far faster than openpyxl), one sheet streamed row by
-row. Cells keep calamine's types: str, float (Excel stores every number as a double, so a code 1 arrives as
-1.0), bool, datetime/date/time/timedelta; '' for an empty cell - also for a formula without a saved value,
-which `formulas` finds on demand. A workbook with `Dataset` and `Labels` sheets is SurveyXact's: its
-`Dataset` is read, and its small `Labels` and `Structure`/`Variables` sheets are read whole for the layout
-to use.
+"""XLSX exports through python-calamine (a Rust reader, far faster than openpyxl): a workbook's sheets found
+by name, one sheet streamed row by row, small side sheets read whole. Cells keep calamine's types: str,
+float (Excel stores every number as a double, so a code 1 arrives as 1.0), bool, datetime/date/time/
+timedelta; '' for an empty cell - also for a formula without a saved value, which `formulas` finds on
+demand. Which sheet holds the responses and which side sheets go with it is the profiles' knowledge
+(`Profile.sheets`); the reader asks them and tells this module.
 """
 
 from __future__ import annotations
@@ -22,65 +22,62 @@ if TYPE_CHECKING:
     from b2c_cli.ingest.sniff import ZipFacts
 
 PROGRESS_EVERY = 4096
-SURVEYXACT_DATASET = "Dataset"
-SURVEYXACT_SIDE_SHEETS = ("Labels", "Structure", "Variables")
 
 Rows = Iterator[tuple[int, list[Cell]]]
 
 
 @dataclass
-class XlsxSource:
-    sheet: str
-    sheet_names: list[str]
+class XlsxSheet:
+    name: str
     rows: Rows  # (row number as Excel shows it; the cells, column A first)
-    # SurveyXact's side sheets by lower-case name ("labels", "structure", "variables"), read whole.
-    side_sheets: dict[str, list[list[Cell]]] = field(default_factory=dict)
     # The sheet's merged cells, ((first row, first column), (last row, last column)), 0-based.
     merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
     formulas: Formulas | None = None  # the sheet's formulas without a saved value, found when asked
 
 
-def open_xlsx(
-    path: Path,
-    display: str,
-    sheet: str | None,
-    progress: ProgressCallback | None,
-    facts: ZipFacts | None = None,
-) -> XlsxSource:
-    """`facts`: what the zip gate found (which sheets hold no formulas and need no search for them)."""
-    from python_calamine import CalamineWorkbook
+class XlsxWorkbook:
+    """An open workbook. `facts`: what the zip gate found (which sheets hold no formulas and need no
+    search for them)."""
 
-    try:
-        workbook = CalamineWorkbook.from_path(path)
-    except BaseException as exc:
-        raise _broken(exc, display) from None
-    names = list(workbook.sheet_names)
-    dataset = _find(names, SURVEYXACT_DATASET)
-    surveyxact = dataset is not None and _find(names, "Labels") is not None
-    if sheet is not None:
-        chosen = _find(names, sheet)
-        if chosen is None:
-            raise InputError(
-                "export-unknown-sheet", where=display, sheet=sheet, sheets=", ".join(f"'{n}'" for n in names)
-            )
-        data = _load(workbook, chosen, display)
-    elif surveyxact and dataset is not None:
-        chosen, data = dataset, _load(workbook, dataset, display)
-    else:
-        chosen, data = _first_with_data(workbook, display)
-    side: dict[str, list[list[Cell]]] = {}
-    if surveyxact and chosen == dataset:
-        for name in SURVEYXACT_SIDE_SHEETS:
-            found = _find(names, name)
-            if found is not None:
-                side[name.lower()] = [
-                    cast(list[Cell], row) for row in _load(workbook, found, display).iter_rows()
-                ]
-    merged = list(data.merged_cell_ranges or ())
-    skip = facts.formula_free if facts is not None else frozenset()
-    return XlsxSource(
-        chosen, names, _rows(data, progress), side, merged, _formulas(path, chosen, skip, display)
-    )
+    def __init__(self, path: Path, display: str, facts: ZipFacts | None = None) -> None:
+        from python_calamine import CalamineWorkbook
+
+        try:
+            self._workbook = CalamineWorkbook.from_path(path)
+        except BaseException as exc:
+            raise _broken(exc, display) from None
+        self.path, self.display = path, display
+        self.sheet_names = list(self._workbook.sheet_names)
+        self._formula_free = facts.formula_free if facts is not None else frozenset()
+
+    def find(self, wanted: str) -> str | None:
+        """A sheet by name: exactly, else ignoring case and surrounding spaces."""
+        if wanted in self.sheet_names:
+            return wanted
+        folded = wanted.strip().casefold()
+        return next((name for name in self.sheet_names if name.strip().casefold() == folded), None)
+
+    def sheet(self, wanted: str | None, progress: ProgressCallback | None) -> XlsxSheet:
+        """The sheet named `wanted` (found as `find` does), or the first visible one with data, streamed."""
+        if wanted is None:
+            name, data = _first_with_data(self._workbook, self.display)
+        else:
+            found = self.find(wanted)
+            if found is None:
+                raise InputError(
+                    "export-unknown-sheet",
+                    where=self.display,
+                    sheet=wanted,
+                    sheets=", ".join(f"'{n}'" for n in self.sheet_names),
+                )
+            name, data = found, _load(self._workbook, found, self.display)
+        merged = list(data.merged_cell_ranges or ())
+        formulas = _formulas(self.path, name, self._formula_free, self.display)
+        return XlsxSheet(name, _rows(data, progress), merged, formulas)
+
+    def whole(self, name: str) -> list[list[Cell]]:
+        """Every row of a (small) sheet, as calamine gives them."""
+        return [cast(list[Cell], row) for row in _load(self._workbook, name, self.display).iter_rows()]
 
 
 def _formulas(path: Path, sheet: str, skip: frozenset[str], display: str) -> Formulas:
@@ -93,14 +90,6 @@ def _formulas(path: Path, sheet: str, skip: frozenset[str], display: str) -> For
             raise InputError("export-xlsx-corrupt", where=display) from None
 
     return find
-
-
-def _find(names: list[str], wanted: str) -> str | None:
-    """A sheet by name: exactly, else ignoring case and surrounding spaces."""
-    if wanted in names:
-        return wanted
-    folded = wanted.strip().casefold()
-    return next((name for name in names if name.strip().casefold() == folded), None)
 
 
 def _load(workbook: CalamineWorkbook, name: str, display: str) -> CalamineSheet:
