@@ -116,3 +116,15 @@ def problem_codes() -> set[str]:
             and node.value == node.value.lower()
         )
     return codes - NOT_PROBLEM_CODES
+
+
+def json_error(stdout: str, exit_code: int) -> dict[str, object]:
+    """What a failing command prints on stdout with `--json`: exactly one object, {"error": {...}}, with
+    the exit code it ended with. Returns the inner object."""
+    import json
+
+    data = json.loads(stdout)
+    assert list(data) == ["error"], stdout
+    error: dict[str, object] = data["error"]
+    assert error["exit_code"] == exit_code, stdout
+    return error
