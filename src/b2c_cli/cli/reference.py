@@ -26,7 +26,7 @@ def reference() -> str:
     group = typer.main.get_command(app)
     root = typer.Context(group, info_name="b2c")
     lines = [
-        "Generated from the code by `make docs`; edit the help texts in `src/b2c_cli/cli/`, not this section.",
+        "Generated from the code by `make docs` (edit the help texts in `src/b2c_cli/cli/`, not this part).",
         "Every command also takes `-h`/`--help`.",
         "",
         f"`b2c {' '.join(group.collect_usage_pieces(root))}`",

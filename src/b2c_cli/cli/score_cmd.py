@@ -55,6 +55,7 @@ def score(
     ] = False,
     lang: LangOption = None,
 ) -> None:
+    run = begin(ctx, lang, as_json=as_json)
     with _progress(survey) as progress:
         # Start reading the export first: the parser runs while the models are imported and the workbook
         # is checked (it waits for them before a single answer is read).
@@ -64,7 +65,6 @@ def score(
         from b2c_cli.survey.pipeline import ScoreRequest, as_dict
         from b2c_cli.survey.pipeline import score as run_score
 
-        run = begin(ctx, lang, as_json=as_json)
         root = partnership_root(folder if folder is not None else Path.cwd())
         run.partnership_lang(root)
         outcome = run_score(
