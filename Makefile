@@ -11,7 +11,7 @@ EXAMPLE := examples/hedemarken-nortec
 EXPORTS := examples/exports
 DEMO := build/demo
 
-.PHONY: demo test lint typecheck unit bench fuzz mutation clean
+.PHONY: demo test lint typecheck unit bench fuzz mutation docs clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,10 @@ unit: $(DEV)
 	$(BIN)/pytest
 
 test: lint typecheck unit
+
+# make docs: the README's "Command reference" section, written from the commands' own help texts.
+docs: $(RUNTIME)
+	$(BIN)/python -m b2c_cli.cli.reference README.md
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .pytest_cache .ruff_cache .hypothesis mutants

@@ -123,3 +123,15 @@ def pct(value: object, lang: Lang) -> str:
     formatting: '41 %' in Danish, '41%' in English; a decimal comma in Danish ('12,5 %')."""
     text = str(value)
     return f"{text.replace('.', ',')} %" if lang == "da" else f"{text}%"
+
+
+def json_error(stdout: str, exit_code: int) -> dict[str, object]:
+    """What a failing command prints on stdout with `--json`: exactly one object, {"error": {...}}, with
+    the exit code it ended with. Returns the inner object."""
+    import json
+
+    data = json.loads(stdout)
+    assert list(data) == ["error"], stdout
+    error: dict[str, object] = data["error"]
+    assert error["exit_code"] == exit_code, stdout
+    return error

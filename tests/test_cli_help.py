@@ -6,6 +6,7 @@ import pytest
 
 from b2c_cli.__about__ import __version__
 from b2c_cli.cli.app import COMMANDS as ALL
+from b2c_cli.cli.app import short_help
 from conftest import Run
 
 COMMANDS = sorted(ALL)
@@ -41,3 +42,24 @@ def test_version(run: Run, flag: str) -> None:
     assert result.exit_code == 0
     assert result.stdout == f"b2c {__version__}\n"
     assert result.stderr == ""
+
+
+def test_a_mistyped_command_is_suggested_from_every_command(run: Run) -> None:
+    # No command has been built in this process yet, and the suggestion still comes.
+    result = run("questionaire")
+    assert result.exit_code == 2
+    assert "No such command 'questionaire'. Did you mean 'questionnaire'?" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "short"),
+    [
+        ("Show the status. And more.", 40, "Show the status."),
+        ("Write one organisation-level view of every partnership", 31, "Write one organisation-level..."),
+        ("Write one organisation-level view of every partnership", 30, "Write one..."),
+        ("Short", 30, "Short"),
+    ],
+)
+def test_the_command_list_shows_the_start_of_each_help_text(text: str, limit: int, short: str) -> None:
+    assert short_help(text, limit) == short
+    assert len(short_help(text, limit)) <= limit

@@ -123,7 +123,8 @@ def test_force_adds_missing_files_and_never_overwrites(run: Run, partnership: Pa
     (partnership / ".b2c" / "schema" / "part3.schema.json").unlink()
     before = snapshot(partnership)
 
-    # Different flags on purpose: the existing b2c.yaml decides what the missing files say.
+    # Different flags on purpose: the existing b2c.yaml decides what the missing files say; --lang only
+    # the language of the messages.
     result = run("init", partnership, "--force", "--housing", "Andet", "--lang", "en", "--no-git")
 
     assert result.exit_code == 0, result.stderr
@@ -136,8 +137,8 @@ def test_force_adds_missing_files_and_never_overwrites(run: Run, partnership: Pa
     assert files_in(partnership)["part2-joint.yaml"] == original["part2-joint.yaml"]
     assert files_in(partnership)[".b2c/schema/part3.schema.json"] == original[".b2c/schema/part3.schema.json"]
     stdout = result.stdout.splitlines()
-    assert tr("cli-init-wrote", "da", path=str(partnership / "part2-joint.yaml")) in stdout
-    assert tr("cli-init-kept", "da", path=str(edited)) in stdout
+    assert tr("cli-init-wrote", "en", path=str(partnership / "part2-joint.yaml")) in stdout
+    assert tr("cli-init-kept", "en", path=str(edited)) in stdout
     assert len(stdout) == len(SCAFFOLD_FILES)
 
 

@@ -38,7 +38,7 @@ from openpyxl import Workbook
 from typer.testing import Result
 
 from b2c_cli.ingest import sniff
-from helpers import TODAY, snapshot
+from helpers import TODAY, json_error, snapshot
 from ingest.factories import write_csv, write_xlsx
 from score.kit import DE, DU, HE, HU, HV, STATEMENTS, VI, copy_partnership, score, score_json, set_columns
 
@@ -101,12 +101,12 @@ def one_line(text: str) -> str:
 
 
 def refused(run: Any, export: Path, folder: Path, *args: object) -> str:
-    """`b2c score` must refuse `export` with exit 3, no traceback, nothing on stdout and nothing changed;
-    returns its message on one line."""
+    """`b2c score` must refuse `export` with exit 3, no traceback, only the error as JSON on stdout and
+    nothing changed; returns its message on one line."""
     before = snapshot(folder)
     result: Result = score(run, export, folder, "--json", *args, period=PERIOD)
     assert result.exit_code == 3, result.stdout + result.stderr
-    assert result.stdout == ""
+    json_error(result.stdout, 3)
     assert "Traceback" not in result.stderr
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert snapshot(folder) == before

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from helpers import snapshot
+from helpers import json_error, snapshot
 from ingest.factories import PEOPLE, make_export
 
 from .kit import DE, DU, HE, HU, HV, STATEMENTS, VI, files_under, score, score_json
@@ -74,7 +74,7 @@ def test_another_export_for_a_scored_period_is_refused(run: Any, example: Path, 
 
     refused = score(run, second, example, "--json")
     assert refused.exit_code == 4
-    assert refused.stdout == ""
+    json_error(refused.stdout, 4)
     assert "results/baseline.yaml" in refused.stderr
     assert "first.csv" in refused.stderr  # the export the period's results came from
     assert "--force" in refused.stderr

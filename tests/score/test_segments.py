@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from helpers import snapshot
+from helpers import json_error, snapshot
 from ingest.factories import make_export
 
 from .kit import DE, DU, HE, HU, HV, STATEMENTS, VI, score, score_json, set_survey
@@ -156,7 +156,7 @@ def test_a_threshold_below_3_is_a_workbook_error(run: Any, example: Path, tmp_pa
     before = snapshot(example)
     result = score(run, export_by_age(tmp_path), example, "--segment", "alder", "--json")
     assert result.exit_code == 1
-    assert result.stdout == ""
+    json_error(result.stdout, 1)
     assert result.stderr.startswith(f"fejl: part3-evaluation.yaml:{line}:")
     assert "Traceback" not in result.stderr
     assert snapshot(example) == before

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from b2c_cli.cli.output import stdout
-from b2c_cli.cli.state import State
+from b2c_cli.cli.state import State, interface_lang
 from b2c_cli.i18n import Lang, tr
 
 if TYPE_CHECKING:
@@ -17,7 +17,12 @@ if TYPE_CHECKING:
 
 LangOption = Annotated[
     Lang | None,
-    typer.Option("--lang", help="Language of the output: da or en (default: the partnership's language)."),
+    typer.Option(
+        "--lang",
+        help="Language of messages and output: da or en (default: B2C_LANG, else the partnership's "
+        "language, else da).",
+        show_default=False,
+    ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print the result as JSON on stdout.")]
 DirArgument = Annotated[
@@ -39,6 +44,16 @@ def show_written(written: Iterable[Written], dry_run: bool, lang: Lang) -> None:
     out = stdout()
     for item in written:
         out.print(tr(keys[item.changed], lang, path=str(item.path)))
+
+
+def begin(ctx: typer.Context, lang: Lang | None, *, as_json: bool = False) -> State:
+    """A command's first step: take its --lang and --json, so that an error raised before the partnership
+    is read speaks the language of --lang (or B2C_LANG), and comes as JSON on stdout when --json was given."""
+    run = state(ctx)
+    run.lang_flag = lang
+    run.lang = interface_lang(lang)
+    run.as_json = as_json
+    return run
 
 
 def state(ctx: typer.Context) -> State:

@@ -10,14 +10,14 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
-from b2c_cli.cli.common import state
+from b2c_cli.cli.common import begin
 from b2c_cli.cli.output import message, stdout, warning
 from b2c_cli.cli.state import today
 from b2c_cli.errors import InputError, UsageError
 from b2c_cli.i18n import Lang, tr
 
 if TYPE_CHECKING:
-    from b2c_cli.workbook.scaffold import InitOptions
+    from b2c_cli.workbook.scaffold import InitOptions, InitResult
 
 
 Size = Literal["small", "large"]
@@ -32,7 +32,14 @@ def init(
     housing: Annotated[str | None, typer.Option(help="The housing organisation, e.g. Bo-Vest.")] = None,
     company: Annotated[str | None, typer.Option(help="The company, e.g. Nortec.")] = None,
     area: Annotated[str | None, typer.Option(help="The area or housing estate, e.g. Hedemarken.")] = None,
-    lang: Annotated[Lang, typer.Option(help="Language of the files and messages: da or en.")] = "da",
+    lang: Annotated[
+        Lang | None,
+        typer.Option(
+            help="Language of the files and messages: da or en (default: B2C_LANG, else da). With --force "
+            "in a partnership, new files keep its language.",
+            show_default=False,
+        ),
+    ] = None,
     size: Annotated[
         Size | None, typer.Option(help="small: one concrete action; large: both parties prepare Part 1.")
     ] = None,
@@ -41,36 +48,43 @@ def init(
     ] = None,
     no_git: Annotated[bool, typer.Option("--no-git", help="Do not run 'git init'.")] = False,
     force: Annotated[
-        bool, typer.Option(help="Add missing files to an existing folder; never overwrite.")
+        bool, typer.Option("--force", help="Add missing files to an existing folder; never overwrite.")
     ] = False,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="List what would be written; write nothing.")
     ] = False,
 ) -> None:
-    from b2c_cli.workbook.scaffold import InitOptions, init_partnership
+    from b2c_cli.workbook.scaffold import init_partnership
 
-    run = state(ctx)
-    run.lang = lang
-    existing = _existing_partnership(folder) if force else None
-    if existing is not None:
-        options = existing
-        run.lang = options.lang
+    run = begin(ctx, lang)
+    options = _existing_partnership(folder) if force else None
+    if options is not None:
+        run.partnership_lang(folder)
     else:
-        values = _ask_missing({"housing": housing, "company": company, "area": area}, lang)
-        chosen_size: Size = size or _ask_size(lang)
-        options = InitOptions(
-            housing=values["housing"],
-            company=values["company"],
-            area=values["area"],
-            start_date=_parse_start(start),
-            lang=lang,
-            size=chosen_size,
-        )
+        values = _ask_missing({"housing": housing, "company": company, "area": area}, run.lang)
+        chosen_size: Size = size or _ask_size(run.lang)
+        options = _new_options(values, _parse_start(start), chosen_size, run.lang)
     options = dataclasses.replace(options, git=not no_git)
     result = init_partnership(folder, options, force=force, dry_run=dry_run)
+    _show(result, folder, dry_run=dry_run, git_wanted=not no_git, lang=run.lang)
 
+
+def _new_options(values: dict[str, str], start: date, size: Size, lang: Lang) -> InitOptions:
+    from b2c_cli.workbook.scaffold import InitOptions
+
+    return InitOptions(
+        housing=values["housing"],
+        company=values["company"],
+        area=values["area"],
+        start_date=start,
+        lang=lang,
+        size=size,
+    )
+
+
+def _show(result: InitResult, folder: Path, *, dry_run: bool, git_wanted: bool, lang: Lang) -> None:
+    """Each file written (or, in a dry run, that would be) and kept; git; the next step."""
     out = stdout()
-    lang = run.lang
     verb = "cli-init-would-write" if dry_run else "cli-init-wrote"
     for name in result.created:
         out.print(tr(verb, lang, path=str(folder / name)))
@@ -78,7 +92,7 @@ def init(
         out.print(tr("cli-init-kept", lang, path=str(folder / name)))
     if result.git_init:
         out.print(tr("cli-init-git-would" if dry_run else "cli-init-git", lang, path=str(folder)))
-    if result.git_missing and not no_git:
+    if result.git_missing and git_wanted:
         warning(tr("cli-init-no-git", lang), lang)
     if not dry_run:
         message("cli-init-next", lang, path=str(folder))

@@ -67,6 +67,36 @@ def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
+def error_object(code: str, exit_code: int, message: str, where: str | None = None) -> dict[str, Any]:
+    """What `--json` prints on stdout when a command fails: the error's stable code, its exit code, the
+    message (without the place, which comes apart as file, line and column) and nothing else."""
+    file, line, column = split_where(where)
+    return {
+        "error": {
+            "code": code,
+            "exit_code": int(exit_code),
+            "message": message,
+            "file": file,
+            "line": line,
+            "column": column,
+        }
+    }
+
+
+def split_where(where: str | None) -> tuple[str | None, int | None, int | None]:
+    """`file`, `file:line` or `file:line:col` apart; the numbers are taken from the end, so a file name
+    with a colon in it (C:\\data\\x.csv) stays whole."""
+    if not where:
+        return None, None, None
+    parts = where.split(":")
+    numbers: list[int] = []
+    while len(parts) > 1 and len(numbers) < 2 and parts[-1].isdigit():
+        numbers.insert(0, int(parts.pop()))
+    line = numbers[0] if numbers else None
+    column = numbers[1] if len(numbers) > 1 else None
+    return ":".join(parts), line, column
+
+
 class ProgressBar:
     """A transient progress bar on stderr while a long job runs, only when stderr is a terminal and the job
     is worth one; otherwise nothing. Used as `with ProgressBar(enabled) as update: work(progress=update)`."""

@@ -7,16 +7,17 @@ from typing import Annotated
 
 import typer
 
-from b2c_cli.cli.common import DirArgument, DryRunOption, LangOption, partnership_root, show_written, state
+from b2c_cli.cli.common import DirArgument, DryRunOption, LangOption, begin, partnership_root, show_written
 from b2c_cli.cli.state import today
+from b2c_cli.questionnaire.formats import QUESTIONNAIRE_FORMATS
 
 
 def questionnaire(
     ctx: typer.Context,
     folder: DirArgument = None,
     formats: Annotated[
-        str, typer.Option("--format", help="Comma-separated: md, html, xlsx, csv (default: all).")
-    ] = ("md,html,xlsx,csv"),
+        str | None, typer.Option("--format", help=QUESTIONNAIRE_FORMATS.help(), show_default=False)
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -27,15 +28,11 @@ def questionnaire(
     dry_run: DryRunOption = False,
 ) -> None:
     from b2c_cli.questionnaire.build import QuestionnaireRequest, build_questionnaire_files
-    from b2c_cli.questionnaire.formats import QUESTIONNAIRE_FORMATS
-    from b2c_cli.workbook.folder import language_hint
 
-    run = state(ctx)
-    if lang is not None:
-        run.lang = lang
+    run = begin(ctx, lang)
     root = partnership_root(folder)
-    run.lang = lang or language_hint(root)
-    written, lang_ = build_questionnaire_files(
+    lang = run.partnership_lang(root)
+    written, _ = build_questionnaire_files(
         QuestionnaireRequest(
             root=root,
             today=today(),
@@ -45,4 +42,4 @@ def questionnaire(
             dry_run=dry_run,
         )
     )
-    show_written(written, dry_run, lang_)
+    show_written(written, dry_run, lang)

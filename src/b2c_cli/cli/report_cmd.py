@@ -7,16 +7,17 @@ from typing import Annotated
 
 import typer
 
-from b2c_cli.cli.common import DirArgument, DryRunOption, LangOption, partnership_root, show_written, state
+from b2c_cli.cli.common import DirArgument, DryRunOption, LangOption, begin, partnership_root, show_written
 from b2c_cli.cli.state import today
+from b2c_cli.report.formats import REPORT_FORMATS
 
 
 def report(
     ctx: typer.Context,
     folder: DirArgument = None,
     formats: Annotated[
-        str, typer.Option("--format", help="Comma-separated: md, html, xlsx, ics (default: all).")
-    ] = "md,html,xlsx,ics",
+        str | None, typer.Option("--format", help=REPORT_FORMATS.help(), show_default=False)
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Folder to write to (default: reports/).", show_default=False),
@@ -34,15 +35,11 @@ def report(
     dry_run: DryRunOption = False,
 ) -> None:
     from b2c_cli.report.build import ReportRequest, build_report
-    from b2c_cli.report.formats import REPORT_FORMATS
-    from b2c_cli.workbook.folder import language_hint
 
-    run = state(ctx)
-    if lang is not None:
-        run.lang = lang
+    run = begin(ctx, lang)
     root = partnership_root(folder)
-    run.lang = lang or language_hint(root)
-    written, lang_ = build_report(
+    lang = run.partnership_lang(root)
+    written, _ = build_report(
         ReportRequest(
             root=root,
             today=today(),
@@ -53,4 +50,4 @@ def report(
             dry_run=dry_run,
         )
     )
-    show_written(written, dry_run, lang_)
+    show_written(written, dry_run, lang)

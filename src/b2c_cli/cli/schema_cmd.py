@@ -7,8 +7,9 @@ from typing import Annotated
 
 import typer
 
-from b2c_cli.cli.common import LangOption, state
+from b2c_cli.cli.common import DryRunOption, LangOption, begin, partnership_root
 from b2c_cli.cli.output import stdout
+from b2c_cli.errors import UsageError
 from b2c_cli.i18n import tr
 
 
@@ -16,24 +17,25 @@ def schema(
     ctx: typer.Context,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Folder to write the schemas to.", show_default=False),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Folder to write the schemas to (default: .b2c/schema in the partnership).",
+            show_default=False,
+        ),
     ] = None,
     lang: LangOption = None,
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="List what would be written; write nothing.")
-    ] = False,
+    dry_run: DryRunOption = False,
 ) -> None:
     from b2c_cli.workbook.schema import write_schemas
 
-    run = state(ctx)
-    run.lang = lang or run.lang  # errors before the partnership is read speak --lang too
-    written, lang_ = write_schemas(output, lang, Path.cwd(), dry_run=dry_run)
-    run.lang = lang_
+    run = begin(ctx, lang)
+    try:  # outside a partnership too, with -o
+        lang = run.partnership_lang(partnership_root(None))
+    except UsageError:
+        lang = run.lang
+    written, _ = write_schemas(output, lang, Path.cwd(), dry_run=dry_run)
     out = stdout()
     for path, changed in written:
-        key = (
-            "cli-schema-would-write"
-            if dry_run
-            else ("cli-schema-wrote" if changed else "cli-schema-unchanged")
-        )
-        out.print(tr(key, lang_, path=str(path)))
+        key = "cli-schema-wrote" if changed else "cli-schema-unchanged"
+        out.print(tr("cli-schema-would-write" if dry_run else key, lang, path=str(path)))

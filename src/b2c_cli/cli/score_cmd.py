@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from b2c_cli.cli.common import JsonOption, partnership_root, state
+from b2c_cli.cli.common import JsonOption, LangOption, begin, partnership_root
 from b2c_cli.cli.output import ProgressBar, console, print_json, stderr, warning
 from b2c_cli.cli.state import today
 from b2c_cli.i18n import Lang, has_message, tr
@@ -46,12 +46,17 @@ def score(
     as_json: JsonOption = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Score and show; write nothing.")] = False,
     force: Annotated[
-        bool, typer.Option(help="Replace a period's results that came from another export.")
+        bool, typer.Option("--force", help="Replace a period's results that came from another export.")
     ] = False,
     explain: Annotated[
-        bool, typer.Option(help="Show which column matched which statement, and unused answer columns.")
+        bool,
+        typer.Option(
+            "--explain", help="Show which column matched which statement, and unused answer columns."
+        ),
     ] = False,
+    lang: LangOption = None,
 ) -> None:
+    run = begin(ctx, lang, as_json=as_json)
     with _progress(survey) as progress:
         # Start reading the export first: the parser runs while the models are imported and the workbook
         # is checked (it waits for them before a single answer is read).
@@ -60,11 +65,9 @@ def score(
         opening = Opening(survey, sheet, progress) if survey.is_file() else None
         from b2c_cli.survey.pipeline import ScoreRequest
         from b2c_cli.survey.pipeline import score as run_score
-        from b2c_cli.workbook.folder import language_hint
 
-        run = state(ctx)
         root = partnership_root(folder if folder is not None else Path.cwd())
-        run.lang = language_hint(root)
+        run.partnership_lang(root)
         outcome = run_score(
             ScoreRequest(
                 survey=survey,
@@ -77,6 +80,7 @@ def score(
                 dry_run=dry_run,
                 progress=progress,
                 opening=opening,
+                lang=run.lang,
             )
         )
     from b2c_cli.figures.scored import outcome_figures, score_data

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
-from b2c_cli.cli.common import DirArgument, JsonOption, LangOption, partnership_root, state
+from b2c_cli.cli.common import DirArgument, JsonOption, LangOption, begin, partnership_root
 from b2c_cli.cli.output import console, print_json
 from b2c_cli.cli.state import today
-from b2c_cli.i18n import tr
+from b2c_cli.i18n import Lang, tr
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+
+    from b2c_cli.workbook.status import Status
 
 MAX_PROBLEMS_SHOWN = 5
 
@@ -15,75 +23,74 @@ MAX_PROBLEMS_SHOWN = 5
 def status(
     ctx: typer.Context, folder: DirArgument = None, as_json: JsonOption = False, lang: LangOption = None
 ) -> None:
-    from rich.table import Table
-
     from b2c_cli.workbook.status import status as compute_status
 
-    run = state(ctx)
-    run.lang = lang or run.lang  # errors before the partnership is read speak --lang too
-    result = compute_status(partnership_root(folder), today())
-    run.lang = lang = lang or result.lang
+    run = begin(ctx, lang, as_json=as_json)
+    root = partnership_root(folder)
+    lang = run.partnership_lang(root)
+    result = compute_status(root, today())
     if as_json:
         print_json(result.as_dict())
         return
-
     out = console()
     out.print(result.name or str(result.root), style="bold")
-    parts = Table(title=tr("cli-status-parts", lang), title_justify="left")
-    parts.add_column(tr("cli-status-part", lang))
-    parts.add_column(tr("cli-status-file", lang))
-    parts.add_column(tr("cli-status-answered", lang), justify="right")
+    out.print(_parts_table(result, lang))
+    out.print(_steps_table(result, lang))
+    _show_next(out, result, lang)
+    _show_problems(out, result, lang)
+
+
+def _parts_table(result: Status, lang: Lang) -> Table:
+    from rich.table import Table
+
+    table = Table(title=tr("cli-status-parts", lang), title_justify="left")
+    table.add_column(tr("cli-status-part", lang))
+    table.add_column(tr("cli-status-file", lang))
+    table.add_column(tr("cli-status-answered", lang), justify="right")
     for part in result.parts:
-        if not part.present:
-            answered = tr("cli-status-missing-file", lang)
-        else:
-            answered = f"{part.answered}/{part.total}"
-        parts.add_row(tr(f"part-{part.part}", lang), part.file, answered)
-    out.print(parts)
+        answered = f"{part.answered}/{part.total}" if part.present else tr("cli-status-missing-file", lang)
+        table.add_row(tr(f"part-{part.part}", lang), part.file, answered)
+    return table
 
-    steps = Table(title=tr("cli-status-steps", lang), title_justify="left")
-    steps.add_column("")
-    steps.add_column(tr("cli-status-step", lang))
+
+def _steps_table(result: Status, lang: Lang) -> Table:
+    from rich.table import Table
+
+    table = Table(title=tr("cli-status-steps", lang), title_justify="left")
+    table.add_column("")
+    table.add_column(tr("cli-status-step", lang))
     for step in result.steps:
-        steps.add_row("✓" if step.done else "·", tr(step.key, lang))
-    out.print(steps)
+        table.add_row("✓" if step.done else "·", tr(step.key, lang))
+    return table
 
+
+def _show_next(out: Console, result: Status, lang: Lang) -> None:
+    """Who has not prepared Part 1, the next step and the next meeting and measurement."""
     for party in result.unprepared:
         out.print(tr("cli-status-unprepared", lang, party=tr(f"party-{party}", lang)), style="yellow")
-    next_step = result.next_step
-    if next_step is not None:
-        out.print(
-            f"{tr('cli-status-next', lang)}: {tr(next_step.key, lang)}. {tr(next_step.key + '-hint', lang)}"
-        )
+    step = result.next_step
+    if step is not None:
+        out.print(f"{tr('cli-status-next', lang)}: {tr(step.key, lang)}. {tr(step.key + '-hint', lang)}")
     else:
         out.print(tr("cli-status-all-done", lang))
-    out.print(
-        f"{tr('cli-status-next-meeting', lang)}: "
-        + (result.next_meeting.isoformat() if result.next_meeting else tr("cli-status-none-planned", lang))
-    )
+    meeting = result.next_meeting.isoformat() if result.next_meeting else tr("cli-status-none-planned", lang)
+    out.print(f"{tr('cli-status-next-meeting', lang)}: {meeting}")
     if result.next_measurement is not None:
-        when = (
-            result.next_measurement_date.isoformat()
-            if result.next_measurement_date
-            else tr("cli-status-no-date", lang)
-        )
+        day = result.next_measurement_date
+        when = day.isoformat() if day else tr("cli-status-no-date", lang)
         out.print(f"{tr('cli-status-next-measurement', lang)}: {result.next_measurement} ({when})")
 
+
+def _show_problems(out: Console, result: Status, lang: Lang) -> None:
+    """The validation problems in short: the count and the first few."""
     checked = result.validation
-    if checked.problems:
-        out.print(
-            tr(
-                "cli-validate-summary",
-                lang,
-                errors=len(checked.errors),
-                warnings=len(checked.warnings),
-                path=str(result.root),
-            ),
-            style="red" if checked.errors else "yellow",
-        )
-        for problem in checked.problems[:MAX_PROBLEMS_SHOWN]:
-            out.print(f"  {problem.location}: {problem.message(lang)}")
-        if len(checked.problems) > MAX_PROBLEMS_SHOWN:
-            out.print(
-                "  " + tr("cli-status-more-problems", lang, count=len(checked.problems) - MAX_PROBLEMS_SHOWN)
-            )
+    if not checked.problems:
+        return
+    errors, warnings = len(checked.errors), len(checked.warnings)
+    summary = tr("cli-validate-summary", lang, errors=errors, warnings=warnings, path=str(result.root))
+    out.print(summary, style="red" if errors else "yellow")
+    for problem in checked.problems[:MAX_PROBLEMS_SHOWN]:
+        out.print(f"  {problem.location}: {problem.message(lang)}")
+    hidden = len(checked.problems) - MAX_PROBLEMS_SHOWN
+    if hidden > 0:
+        out.print("  " + tr("cli-status-more-problems", lang, count=hidden))

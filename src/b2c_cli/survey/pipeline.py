@@ -49,6 +49,7 @@ class ScoreRequest:
     dry_run: bool = False
     progress: ProgressCallback | None = None
     opening: Opening | None = None  # the export already being opened in the background, if it is
+    lang: Lang | None = None  # the language to speak instead of the workbook's (the results file keeps it)
 
 
 @dataclass
@@ -135,7 +136,7 @@ def score(request: ScoreRequest) -> ScoreOutcome:
     path = results_path(request.root, period)
     action = _write(path, results, lang, request)
     return ScoreOutcome(
-        lang=lang,
+        lang=request.lang or lang,
         part3=part3,
         results=results,
         path=path,
