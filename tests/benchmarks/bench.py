@@ -170,6 +170,32 @@ def main(argv: Sequence[str] | None = None) -> int:
             "<= 2x",
             2.0,
         )
+        measure(
+            "b2c status (example)",
+            [*B2C, "status", str(partnership)],
+            'python -c "import typer, pydantic, yaml"',
+            [PYTHON, "-c", "import typer, pydantic, yaml"],
+            "<= 2x",
+            2.0,
+        )
+        example_export = EXAMPLE.parent / "exports" / "hedemarken-baseline-surveyxact.xlsx"
+        measure(
+            "b2c score (example, 104 respondents)",
+            [
+                *B2C,
+                "score",
+                str(example_export),
+                "--dir",
+                str(partnership),
+                "--period",
+                "baseline",
+                "--dry-run",
+            ],
+            'python -c "import typer, pydantic, yaml"',
+            [PYTHON, "-c", "import typer, pydantic, yaml"],
+            "<= 2x",
+            2.0,
+        )
         calamine = (
             "from python_calamine import CalamineWorkbook as W; "
             f"[r for r in W.from_path({str(xlsx)!r}).get_sheet_by_index(0).iter_rows()]"

@@ -23,6 +23,8 @@ def test_the_benchmark_completes_in_small_mode() -> None:
         "| b2c --help",
         "| b2c --version",
         "| b2c validate (example)",
+        "| b2c status (example)",
+        "| b2c score (example, 104 respondents)",
         "| b2c score, 2,000 x 24 XLSX",
         "| b2c score, 2,000 x 24 CSV",
         "| b2c portfolio, 20 partnerships",

@@ -8,13 +8,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from b2c_cli.cli.common import JsonOption, LangOption, begin, partnership_root
-from b2c_cli.cli.output import ProgressBar, console, print_json, stderr, warning
+from b2c_cli.cli.output import ProgressBar, print_json, stderr, stdout, warning
 from b2c_cli.cli.state import today
+from b2c_cli.cli.table import TextTable
 from b2c_cli.i18n import Lang, has_message, tr
 
 if TYPE_CHECKING:
-    from rich.table import Table
-
     from b2c_cli.figures.model import Change, Figures, Value
     from b2c_cli.survey.pipeline import ScoreOutcome
 
@@ -100,8 +99,6 @@ def score(
 
 
 def _show(outcome: ScoreOutcome, figures: Figures, data: dict[str, Any], lang: Lang, explain: bool) -> None:
-    from rich.table import Table
-
     from b2c_cli.figures.words import change_short, interval_text, value_text
     from b2c_cli.i18n.numbers import number
 
@@ -125,7 +122,7 @@ def _show(outcome: ScoreOutcome, figures: Figures, data: dict[str, Any], lang: L
         )
         stderr().print(tr(key, lang, count=count, reason=reason))
 
-    table = Table(title=tr("score-title", lang, period=data["period"]), title_justify="left")
+    table = TextTable(title=tr("score-title", lang, period=data["period"]))
     for key in ("indicator", "percent", "positive-n", "ci", "dont-know", "blank", "change"):
         table.add_column(tr(f"score-col-{key}", lang), justify="left" if key == "indicator" else "right")
     significant = False
@@ -143,12 +140,12 @@ def _show(outcome: ScoreOutcome, figures: Figures, data: dict[str, Any], lang: L
         )
     if significant:
         table.caption = tr("score-significant-mark", lang)
-    out = console()
-    out.print(table)
+    out = stdout()
+    out.print(table.render())
     if data["segments"]:
-        out.print(_segment_table(data["segments"], outcome, lang))
+        out.print(_segment_table(data["segments"], outcome, lang).render())
     if explain:
-        out.print(_explain_table(data, lang))
+        out.print(_explain_table(data, lang).render())
         unused = data["unused_scale_columns"]
         out.print(tr("score-unused", lang, columns=" | ".join(unused) if unused else "-"))
 
@@ -168,14 +165,12 @@ def _scored(
     return (survey_value(result.positive, result.n) if result.n else None), ()
 
 
-def _segment_table(segments: dict[str, Any], outcome: ScoreOutcome, lang: Lang) -> Table:
-    from rich.table import Table
-
+def _segment_table(segments: dict[str, Any], outcome: ScoreOutcome, lang: Lang) -> TextTable:
     from b2c_cli.figures.scored import segment_value
     from b2c_cli.figures.words import value_text
     from b2c_cli.i18n.numbers import number
 
-    table = Table(title=tr("score-segment-title", lang, column=segments["column"]), title_justify="left")
+    table = TextTable(title=tr("score-segment-title", lang, column=segments["column"]))
     table.add_column(tr("score-col-group", lang))
     table.add_column(tr("score-col-respondents", lang), justify="right")
     names = {indicator.id: indicator.name for indicator in outcome.indicators}
@@ -205,10 +200,8 @@ def _segment_table(segments: dict[str, Any], outcome: ScoreOutcome, lang: Lang) 
     return table
 
 
-def _explain_table(data: dict[str, Any], lang: Lang) -> Table:
-    from rich.table import Table
-
-    table = Table(title=tr("score-explain-title", lang), title_justify="left")
+def _explain_table(data: dict[str, Any], lang: Lang) -> TextTable:
+    table = TextTable(title=tr("score-explain-title", lang))
     for key in ("indicator", "statement", "column", "reason"):
         table.add_column(tr(f"score-col-{key}", lang))
     for match in data["matches"]:

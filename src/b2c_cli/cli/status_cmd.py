@@ -7,14 +7,12 @@ from typing import TYPE_CHECKING
 import typer
 
 from b2c_cli.cli.common import DirArgument, JsonOption, LangOption, begin, partnership_root
-from b2c_cli.cli.output import console, print_json
+from b2c_cli.cli.output import Printer, print_json, stdout
 from b2c_cli.cli.state import today
+from b2c_cli.cli.table import TextTable
 from b2c_cli.i18n import Lang, tr
 
 if TYPE_CHECKING:
-    from rich.console import Console
-    from rich.table import Table
-
     from b2c_cli.workbook.status import Status
 
 MAX_PROBLEMS_SHOWN = 5
@@ -32,18 +30,16 @@ def status(
     if as_json:
         print_json(result.as_dict())
         return
-    out = console()
+    out = stdout()
     out.print(result.name or str(result.root), style="bold")
-    out.print(_parts_table(result, lang))
-    out.print(_steps_table(result, lang))
+    out.print(_parts_table(result, lang).render())
+    out.print(_steps_table(result, lang).render())
     _show_next(out, result, lang)
     _show_problems(out, result, lang)
 
 
-def _parts_table(result: Status, lang: Lang) -> Table:
-    from rich.table import Table
-
-    table = Table(title=tr("cli-status-parts", lang), title_justify="left")
+def _parts_table(result: Status, lang: Lang) -> TextTable:
+    table = TextTable(title=tr("cli-status-parts", lang))
     table.add_column(tr("cli-status-part", lang))
     table.add_column(tr("cli-status-file", lang))
     table.add_column(tr("cli-status-answered", lang), justify="right")
@@ -53,10 +49,8 @@ def _parts_table(result: Status, lang: Lang) -> Table:
     return table
 
 
-def _steps_table(result: Status, lang: Lang) -> Table:
-    from rich.table import Table
-
-    table = Table(title=tr("cli-status-steps", lang), title_justify="left")
+def _steps_table(result: Status, lang: Lang) -> TextTable:
+    table = TextTable(title=tr("cli-status-steps", lang))
     table.add_column("")
     table.add_column(tr("cli-status-step", lang))
     for step in result.steps:
@@ -64,7 +58,7 @@ def _steps_table(result: Status, lang: Lang) -> Table:
     return table
 
 
-def _show_next(out: Console, result: Status, lang: Lang) -> None:
+def _show_next(out: Printer, result: Status, lang: Lang) -> None:
     """Who has not prepared Part 1, the next step and the next meeting and measurement."""
     for party in result.unprepared:
         out.print(tr("cli-status-unprepared", lang, party=tr(f"party-{party}", lang)), style="yellow")
@@ -81,7 +75,7 @@ def _show_next(out: Console, result: Status, lang: Lang) -> None:
         out.print(f"{tr('cli-status-next-measurement', lang)}: {result.next_measurement} ({when})")
 
 
-def _show_problems(out: Console, result: Status, lang: Lang) -> None:
+def _show_problems(out: Printer, result: Status, lang: Lang) -> None:
     """The validation problems in short: the count and the first few."""
     checked = result.validation
     if not checked.problems:
