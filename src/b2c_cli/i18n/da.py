@@ -501,4 +501,16 @@ MESSAGES: dict[str, str] = {
     "export-field-too-large": "Et felt i denne række er længere end {limit} millioner tegn, hvilket intet svar er. Rækken er sandsynligvis ødelagt af et anførselstegn, der aldrig lukkes; tjek anførselstegnene i den.",
     "export-blank-header": "Kolonne {column} indeholder data, men har ingen overskrift. Giv kolonnen en overskrift i første række, eller slet kolonnen.",
     "export-duplicate-header": "Overskriften '{name}' står over mere end én kolonne ({columns}), så b2c kan ikke se, hvilken der menes. Omdøb kolonnerne, så hver overskrift er forskellig, eller slet de overskydende.",
+    # -- real survey data (issue 11): add this issue's messages below this line ---------------------------------
+    # (end of the real survey data block)
+    # -- hardening (issue 12): add this issue's messages below this line ---------------------------------
+    # (end of the hardening block)
+    # -- honest statistics (issue 13): add this issue's messages below this line ---------------------------------
+    # (end of the honest statistics block)
+    # -- reports (issue 14): add this issue's messages below this line ---------------------------------
+    # (end of the reports block)
+    # -- the consultant's way (issue 15): add this issue's messages below this line ---------------------------------
+    # (end of the consultant's way block)
+    # -- survey practice (issue 16): add this issue's messages below this line ---------------------------------
+    # (end of the survey practice block)
 }

@@ -503,4 +503,16 @@ MESSAGES: dict[str, str] = {
     "export-field-too-large": "A field in this row is longer than {limit} million characters, which no survey answer is. The row is probably broken by a quote that is never closed; check the quotes in it.",
     "export-blank-header": "Column {column} holds data but has no header. Give the column a header in the first row, or delete the column.",
     "export-duplicate-header": "The header '{name}' appears in more than one column ({columns}), so b2c cannot tell which is meant. Rename the columns so that each header is different, or delete the extra ones.",
+    # -- real survey data (issue 11): add this issue's messages below this line ---------------------------------
+    # (end of the real survey data block)
+    # -- hardening (issue 12): add this issue's messages below this line ---------------------------------
+    # (end of the hardening block)
+    # -- honest statistics (issue 13): add this issue's messages below this line ---------------------------------
+    # (end of the honest statistics block)
+    # -- reports (issue 14): add this issue's messages below this line ---------------------------------
+    # (end of the reports block)
+    # -- the consultant's way (issue 15): add this issue's messages below this line ---------------------------------
+    # (end of the consultant's way block)
+    # -- survey practice (issue 16): add this issue's messages below this line ---------------------------------
+    # (end of the survey practice block)
 }
