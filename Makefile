@@ -66,7 +66,8 @@ bench: $(DEV)
 fuzz: $(DEV)
 	B2C_FUZZ=long $(BIN)/pytest tests/fuzz
 
-# make mutation: mutmut mutates src/b2c_cli/survey/scoring.py and stats.py and runs tests/scoring against each
+# make mutation: mutmut mutates src/b2c_cli/survey/scoring.py, stats.py and figures/compute.py and runs
+# tests/scoring and tests/figures against each
 # mutant ([tool.mutmut] in pyproject.toml); lists the mutants no test caught, and fails below 90 % caught.
 mutation: $(DEV)
 	rm -rf mutants

@@ -88,3 +88,17 @@ def test_newcombe_for_the_guides_example() -> None:
 )
 def test_round_half_up(value: float, expected: float) -> None:
     assert stats.round_half_up(value) == expected
+
+
+def test_rounding_never_gives_minus_zero() -> None:
+    """A bound or a change that rounds to zero is 0.0, not -0.0 (which would print as '−0,0')."""
+    import math
+    from fractions import Fraction
+
+    for value in (-0.04, -0.0, -1e-12):
+        assert math.copysign(1.0, stats.round_half_up(value)) == 1.0
+    for exact in (Fraction(-4, 100), Fraction(-1, 10**9), Fraction(0)):
+        assert math.copysign(1.0, stats.round_exact(exact)) == 1.0
+    assert stats.round_exact(Fraction(-5, 100)) == -0.1  # a tie rounds away from zero
+    assert stats.round_exact(Fraction(5, 100)) == 0.1
+    assert stats.round_exact(Fraction(-2875, 100)) == -28.8

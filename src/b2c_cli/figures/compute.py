@@ -40,11 +40,11 @@ from b2c_cli.survey import scoring, stats
 def exact(value: float) -> Decimal:
     """A number from YAML (a float) as the decimal it was written as: 72.5 -> Decimal('72.5'), 85.0 -> 85."""
     number = Decimal(repr(value))
-    return number.quantize(Decimal(1)) if number == number.to_integral_value() else number
+    return number.to_integral_value() if number == number.to_integral_value() else number
 
 
-def _interval(bounds: tuple[float, float] | None) -> Interval | None:
-    return Interval(Decimal(repr(bounds[0])), Decimal(repr(bounds[1]))) if bounds else None
+def _interval(bounds: tuple[float, float]) -> Interval:
+    return Interval(Decimal(repr(bounds[0])), Decimal(repr(bounds[1])))
 
 
 def share_value(
@@ -111,8 +111,9 @@ def meets(value: Value, goal: Decimal, direction: str) -> bool | None:
 
 def change(against: Against, period: str, earlier: Value, later: Value, reason: str | None) -> Change | None:
     """The change from `earlier` (in `period`) to `later`; None when either is not a survey's counts."""
-    if earlier.positive is None or later.positive is None or not earlier.n or not later.n:
+    if earlier.positive is None or later.positive is None:
         return None
+    assert earlier.n and later.n  # a survey's value always has answers
     if reason is not None:
         return Change(against, period, comparable=False, reason=reason)
     found = scoring.change(
@@ -135,7 +136,7 @@ def _statements(result: IndicatorResult) -> tuple[tuple[str, bool], ...]:
 
 def _not_comparable(earlier: IndicatorResult | None, later: IndicatorResult | None) -> str | None:
     """Why two periods' measurements of an indicator cannot be compared, or None when they can."""
-    if earlier is None or later is None:
+    if earlier is None or later is None:  # pragma: no mutate (only survey values, which have both, compare)
         return None
     if _statements(earlier) != _statements(later):
         return "statement-changed"
@@ -184,18 +185,12 @@ def build_figures(part3: Part3, results: Mapping[str, Results]) -> Figures:
     )
     site = [i for i in part3.indicators if i.id not in FIXED_INDICATOR_IDS]
     order = [p.id for p in part3.periods]
-    indicators = tuple(
-        _indicator(
-            indicator, "fixed" if indicator.id in FIXED_INDICATOR_IDS else "site", order, results, manual
-        )
-        for indicator in (*fixed, *site)
-    )
+    indicators = tuple(_indicator(indicator, order, results, manual) for indicator in (*fixed, *site))
     return Figures(periods, indicators)
 
 
 def _indicator(
     indicator: Indicator,
-    group: str,
     order: Sequence[str],
     results: Mapping[str, Results],
     manual: Mapping[tuple[str, str], ManualValue],
@@ -249,7 +244,7 @@ def _indicator(
         name=indicator.name,
         kind=indicator.kind,
         esrs=indicator.esrs,
-        group="fixed" if group == "fixed" else "site",
+        group="fixed" if indicator.id in FIXED_INDICATOR_IDS else "site",
         base_period=base,
         target=target_figure,
         periods=periods,
@@ -266,7 +261,7 @@ def _items(result: IndicatorResult | None) -> tuple[ItemFigure, ...]:
             column=item.column,
             reverse=item.reverse,
             value=survey_value(item.positive, item.n) if item.n else None,
-            steps=tuple(item.steps.get(step, 0) for step in sorted(item.steps)),
+            steps=tuple(item.steps[step] for step in sorted(item.steps)),
             dont_know=item.dont_know,
             blank=item.blank,
         )

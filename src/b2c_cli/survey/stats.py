@@ -61,13 +61,10 @@ def percent_whole(positive: int, n: int) -> int:
 
 
 def wilson_percent(share: Fraction, n: int) -> tuple[float, float]:
-    """The Wilson interval of a share of n answers, in percent, each bound rounded half up to one decimal;
-    exactly 0 and 100 at the ends (floating point would leave noise there)."""
+    """The Wilson interval of a share of n answers, in percent, each bound rounded half up to one decimal
+    (which also takes away the floating-point noise of the bounds at 0 % and 100 %)."""
     low, high = wilson_share(float(share), n)
-    return (
-        0.0 if share == 0 else round_half_up(low * 100),
-        100.0 if share == 1 else round_half_up(high * 100),
-    )
+    return round_half_up(low * 100), round_half_up(high * 100)
 
 
 def round_half_up(value: float, places: int = 1) -> float:
@@ -81,6 +78,6 @@ def round_exact(value: Fraction, places: int = 1) -> float:
     on a tie, as Decimal's ROUND_HALF_UP - to `places` decimals, without floating-point drift: 28.75 gives
     28.8, where rounding the float 28.749999... would give 28.7. Never -0.0."""
     scale = 10**places
-    magnitude = (2 * abs(value) * scale + 1) // 2  # floor(|x| * scale + 1/2)
-    rounded = float(Decimal(int(magnitude)).scaleb(-places))
-    return -rounded if value < 0 and magnitude else rounded
+    magnitude = int(abs(value) * scale + Fraction(1, 2))  # floor(|x| * scale + 1/2)
+    rounded = float(Decimal(magnitude).scaleb(-places))
+    return math.copysign(rounded, value) if rounded else 0.0
