@@ -24,6 +24,16 @@ class PortfolioContext:
     portfolio: Portfolio
     lang: Lang
     data: dict[str, Any]  # as_dict(portfolio): what portfolio.json holds
+    footer: str = ""  # every printed page's footer: the report date and the years covered, in words
+
+
+def footer_text(portfolio: Portfolio, today: str, lang: Lang) -> str:
+    """'Rapportdato 2026-03-02 · Rapporteringsperiode 2025-2026' (the years of the roll-up)."""
+    years = [str(year) for year in portfolio.years]
+    if not years:
+        return tr("report-footer-date", lang, date=today)
+    period = years[0] if len(years) == 1 else f"{years[0]}–{years[-1]}"
+    return tr("report-footer", lang, date=today, period=period)
 
 
 def ci_text(value: Value | None, lang: Lang) -> str:

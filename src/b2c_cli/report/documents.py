@@ -70,6 +70,10 @@ class ReportContext:
     sources: list[str]  # where each period's figures came from
     notes: list[str] = field(default_factory=list)  # b2c's automatic notes, all rows
     template_dir: Path | None = None  # an organisation's own templates, used before b2c's
+    report_date: str = ""  # the day the report was written, ISO: "2026-03-02"
+    reporting_period: str = ""  # the measured periods it covers: "Baseline (2025) – År 1 (2026)"
+    footer: str = ""  # every printed page's footer: the report date and the reporting period, in words
+    esrs_basis: str = ""  # the set of ESRS the ESRS section follows, in words
 
 
 def build_context(
@@ -81,6 +85,7 @@ def build_context(
     results: dict[str, Results],
     lang: Lang,
     template_dir: Path | None = None,
+    today: date | None = None,
 ) -> ReportContext:
     figures = table.figures
     footnotes: list[Footnote] = []
@@ -117,6 +122,8 @@ def build_context(
         )
         for period, result in results.items()
     ]
+    report_date = today.isoformat() if today else ""
+    period = reporting_period(table)
     return ReportContext(
         lang=lang,
         partnership=partnership,
@@ -130,7 +137,29 @@ def build_context(
         sources=sources,
         notes=[note for row in table.rows for note in row.notes],
         template_dir=template_dir,
+        report_date=report_date,
+        reporting_period=period,
+        footer=footer_text(report_date, period, lang),
+        esrs_basis=tr(f"report-esrs-basis-{partnership.esrs}", lang),
     )
+
+
+def reporting_period(table: EsgTable) -> str:
+    """The periods the report's figures come from: the first to the last measured ('Baseline (2025) – År 1
+    (2026)'), one label when only one is measured, '' before any measurement."""
+    measured = [column.label for column in table.columns if column.measured]
+    if not measured:
+        return ""
+    return measured[0] if len(measured) == 1 else f"{measured[0]} – {measured[-1]}"
+
+
+def footer_text(report_date: str, period: str, lang: Lang) -> str:
+    """'Rapportdato 2026-03-02 · Rapporteringsperiode Baseline (2025) – År 1 (2026)'."""
+    if not report_date:
+        return ""
+    if not period:
+        return tr("report-footer-date", lang, date=report_date)
+    return tr("report-footer", lang, date=report_date, period=period)
 
 
 def render_markdown(context: ReportContext) -> dict[str, bytes]:
