@@ -982,9 +982,9 @@ CATALOGUE: list[Bad] = [
         "usage-unknown-format",
         "a report format b2c does not write",
         nothing,
-        ("report", "{dir}", "--format", "pdf", "-o", "{out}"),
+        ("report", "{dir}", "--format", "odt", "-o", "{out}"),
         2,
-        ("'pdf'", "md, html, xlsx, ics"),
+        ("'odt'", "md, html, xlsx, ics"),
     ),
     Bad(
         "usage-no-such-export",

@@ -41,7 +41,8 @@ from .kit import (
         ("ics", {ICS}),
         ("xlsx,ics", {XLSX, ICS}),
         (" HTML , md ,md", {*DOCUMENTS}),
-        ("md,html,xlsx,ics", set(OUTPUTS)),
+        ("docx", {"esg-report.docx", "agreement.docx"}),
+        ("md,html,xlsx,ics,docx", set(OUTPUTS)),
     ],
 )
 def test_format_chooses_the_files(run: Run, example: Path, formats: str, written: set[str]) -> None:
@@ -57,12 +58,12 @@ def test_default_writes_everything(run: Run, example: Path) -> None:
     assert set(files_in(example / "reports")) == set(OUTPUTS)
 
 
-@pytest.mark.parametrize("formats", ["pdf", "md,docx", "md;html"])
+@pytest.mark.parametrize("formats", ["rtf", "md,odt", "md;html"])
 def test_unknown_format_is_a_usage_error(run: Run, example: Path, formats: str) -> None:
     result = run("report", example, "--format", formats, "--lang", "en")
     assert result.exit_code == 2
     bad = formats.split(",")[-1]
-    assert tr("report-bad-format", "en", value=bad, choices="md, html, xlsx, ics") in result.stderr
+    assert tr("report-bad-format", "en", value=bad, choices="md, html, xlsx, ics, docx, pdf") in result.stderr
     assert not (example / "reports").exists()
 
 

@@ -97,7 +97,7 @@ def build_portfolio_files(request: PortfolioRequest) -> tuple[Portfolio, dict[st
     portfolio = build_portfolio(summaries, request.year)
     _name_columns(portfolio, request.lang)
     data = as_dict(portfolio, request.lang)
-    footer = footer_text(portfolio, request.today.isoformat(), request.lang)
+    footer = footer_text(portfolio, request.lang)
     context = PortfolioContext(portfolio, request.lang, data, footer)
     outputs = PORTFOLIO_FORMATS.render(request.formats, context)
     folder = request.output if request.output is not None else request.root / OUTPUT_DIR

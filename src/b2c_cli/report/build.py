@@ -45,9 +45,7 @@ def build_report(request: ReportRequest) -> tuple[list[Written], Lang]:
     table = build_table(part3, build_figures(part3, results), lang)
     esrs = esrs_entries(table, lang, partnership.esrs)
     agreement = build_agreement(partnership, part2, part3, lang)
-    context = build_context(
-        partnership, part3, table, esrs, agreement, results, lang, request.template_dir, request.today
-    )
+    context = build_context(partnership, part3, table, esrs, agreement, results, lang, request.template_dir)
     outputs = REPORT_FORMATS.render(request.formats, context)
     folder = request.output if request.output is not None else request.root / REPORTS_DIR
     return write_outputs(folder, outputs, request.dry_run), lang

@@ -14,6 +14,7 @@ import jinja2
 from markupsafe import Markup
 
 from b2c_cli.errors import InputError
+from b2c_cli.figures.compute import as_of
 from b2c_cli.figures.words import label_of, value_detail
 from b2c_cli.i18n import Lang, tr
 from b2c_cli.i18n.numbers import number
@@ -70,7 +71,7 @@ class ReportContext:
     sources: list[str]  # where each period's figures came from
     notes: list[str] = field(default_factory=list)  # b2c's automatic notes, all rows
     template_dir: Path | None = None  # an organisation's own templates, used before b2c's
-    report_date: str = ""  # the day the report was written, ISO: "2026-03-02"
+    report_date: str = ""  # the date of the newest information it reports, ISO: "2026-09-09"
     reporting_period: str = ""  # the measured periods it covers: "Baseline (2025) – År 1 (2026)"
     footer: str = ""  # every printed page's footer: the report date and the reporting period, in words
     esrs_basis: str = ""  # the set of ESRS the ESRS section follows, in words
@@ -85,7 +86,6 @@ def build_context(
     results: dict[str, Results],
     lang: Lang,
     template_dir: Path | None = None,
-    today: date | None = None,
 ) -> ReportContext:
     figures = table.figures
     footnotes: list[Footnote] = []
@@ -122,7 +122,7 @@ def build_context(
         )
         for period, result in results.items()
     ]
-    report_date = today.isoformat() if today else ""
+    report_date = as_of(part3, figures, partnership.start_date).isoformat()
     period = reporting_period(table)
     return ReportContext(
         lang=lang,
