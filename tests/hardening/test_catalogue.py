@@ -403,6 +403,12 @@ def controls_stripped(ctx: Ctx, result: Result) -> None:
     for path in sorted(ctx.out.iterdir()):
         if path.suffix == ".xlsx":
             continue
+        if path.suffix == ".docx":  # Word's XML: no control character, the text around them kept
+            with zipfile.ZipFile(path) as package:
+                xml = package.read("word/document.xml").decode("utf-8")
+            assert not CONTROL.search(xml), path.name
+            assert "KtrlMark" in xml, path.name
+            continue
         text = path.read_text("utf-8")
         assert not CONTROL.search(text), path.name
         if path.suffix == ".md" or path.suffix == ".html":
@@ -454,6 +460,8 @@ REPORT_FILES = (
     "agreement.html",
     "esg-report.xlsx",
     "annual-wheel.ics",
+    "esg-report.docx",
+    "agreement.docx",
 )
 QUESTIONNAIRE_FILES = (
     "questionnaire.md",
@@ -463,7 +471,7 @@ QUESTIONNAIRE_FILES = (
     "import.csv",
     "qualtrics-import.txt",
 )
-PORTFOLIO_FILES = ("portfolio.json", "portfolio.md", "portfolio.html", "portfolio.xlsx")
+PORTFOLIO_FILES = ("portfolio.json", "portfolio.md", "portfolio.html", "portfolio.xlsx", "portfolio.docx")
 FIX_VALIDATE = "Kør 'b2c validate'"  # what score/report/questionnaire tell the user to do first
 
 CATALOGUE: list[Bad] = [
