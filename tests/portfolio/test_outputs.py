@@ -111,7 +111,9 @@ def test_an_unknown_format_is_a_usage_error(root: Path, tmp_path: Path, formats:
     result = portfolio(root, "--format", formats, "-o", tmp_path / "out")
     assert result.exit_code == 2
     bad = formats.split(",")[-1]
-    assert result.stderr.strip() == f"fejl: Ukendt format '{bad}'. Vælg blandt: md, html, xlsx, json, docx, pdf."
+    assert (
+        result.stderr.strip() == f"fejl: Ukendt format '{bad}'. Vælg blandt: md, html, xlsx, json, docx, pdf."
+    )
     assert result.stdout == "" and not (tmp_path / "out").exists()
 
 

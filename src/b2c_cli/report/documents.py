@@ -181,7 +181,12 @@ def render_documents(context: ReportContext, kind: str) -> dict[str, bytes]:
     env.globals["tr"] = lambda key, **params: tr(key, lang, **params)
     env.globals["num"] = lambda value, places=1: number(value, lang, places)
     env.filters["isodate"] = _isodate
-    variables: dict[str, Any] = {"r": context, "p": context.partnership, "lang": lang}
+    variables: dict[str, Any] = {
+        "r": context,
+        "p": context.partnership,
+        "lang": lang,
+        "page_footer": context.footer,
+    }
     try:
         return {
             name: env.get_template(template).render(**variables).encode("utf-8")
