@@ -529,6 +529,11 @@ MESSAGES: dict[str, str] = {
     "report-vsme-practice": "Partnerskabet {name} mellem {housing} og {company} i {area} arbejder for social sammenhængskraft i lokalområdet: {actions} Virksomheden måler effekten hvert år med en beboerundersøgelse (indikatorerne {indicators}).",
     "report-vsme-targets": "Mål for indikatorerne: {targets}. Fremskridt måles mod {base}.",
     "report-vsme-table": "Virksomhedsspecifikke sociale oplysninger (VSME §10-11): partnerskabets indikatorer for social sammenhængskraft, målt i en årlig beboerundersøgelse.",
+    "report-sheet-chart-data": "Diagramdata",
+    "report-col-ci-plus": "95 %-KI over",
+    "report-col-ci-minus": "95 %-KI under",
+    "report-col-target-line": "mål",
+    "report-no-data-yet": "ingen data endnu",
     # (end of the reports block)
     # -- the consultant's way (issue 15): add this issue's messages below this line ---------------------------------
     # (end of the consultant's way block)

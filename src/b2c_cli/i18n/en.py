@@ -531,6 +531,11 @@ MESSAGES: dict[str, str] = {
     "report-vsme-practice": "The partnership {name} between {housing} and {company} in {area} works for social cohesion in the neighbourhood: {actions} The company measures the effect every year with a residents' survey (the indicators {indicators}).",
     "report-vsme-targets": "Targets for the indicators: {targets}. Progress is measured against {base}.",
     "report-vsme-table": "Entity-specific social disclosures (VSME §10-11): the partnership's indicators of social cohesion, measured in a yearly residents' survey.",
+    "report-sheet-chart-data": "Chart data",
+    "report-col-ci-plus": "95% CI above",
+    "report-col-ci-minus": "95% CI below",
+    "report-col-target-line": "target",
+    "report-no-data-yet": "no data yet",
     # (end of the reports block)
     # -- the consultant's way (issue 15): add this issue's messages below this line ---------------------------------
     # (end of the consultant's way block)
