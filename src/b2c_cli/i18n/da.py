@@ -526,7 +526,7 @@ MESSAGES: dict[str, str] = {
     "report-pdf-engine-missing": "PDF-filer kræver WeasyPrint, som ikke kan bruges her ({reason}). Installér det med pip install 'b2c-cli[pdf]', og installér Pango fra systemets pakker (Debian/Ubuntu: apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core; macOS: brew install pango). Vælg ellers de andre formater med --format.",
     "report-vsme-template-missing": "--format vsme kræver EFRAG's VSME-skabelon: angiv stien med --vsme-template (hent VSME Digital Template fra EFRAG).",
     "report-vsme-template-invalid": "{path} er ikke EFRAG's VSME Digital Template, som b2c kan udfylde: {reason}. Hent skabelonen igen fra EFRAG (version 1.3.0 eller nyere).",
-    "report-vsme-practice": "Partnerskabet {name} mellem {housing} og {company} i {area} arbejder for social sammenhængskraft i lokalområdet: {actions} Virksomheden måler effekten hvert år med en beboerundersøgelse (indikatorerne {indicators}).",
+    "report-vsme-practice": "{name}: partnerskab mellem boligorganisationen {housing} og virksomheden {company} om social sammenhængskraft i {area}. Fokus og fælles tiltag: {actions} Effekten måles hvert år i en beboerundersøgelse med indikatorerne {indicators}.",
     "report-vsme-targets": "Mål for indikatorerne: {targets}. Fremskridt måles mod {base}.",
     "report-vsme-table": "Virksomhedsspecifikke sociale oplysninger (VSME §10-11): partnerskabets indikatorer for social sammenhængskraft, målt i en årlig beboerundersøgelse.",
     "report-sheet-chart-data": "Diagramdata",

@@ -528,7 +528,7 @@ MESSAGES: dict[str, str] = {
     "report-pdf-engine-missing": "PDF files need WeasyPrint, which cannot be used here ({reason}). Install it with pip install 'b2c-cli[pdf]', and install Pango from the system's packages (Debian/Ubuntu: apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core; macOS: brew install pango). Or choose the other formats with --format.",
     "report-vsme-template-missing": "--format vsme needs EFRAG's VSME template: give its path with --vsme-template (download the VSME Digital Template from EFRAG).",
     "report-vsme-template-invalid": "{path} is not EFRAG's VSME Digital Template as b2c can fill it: {reason}. Download the template again from EFRAG (version 1.3.0 or later).",
-    "report-vsme-practice": "The partnership {name} between {housing} and {company} in {area} works for social cohesion in the neighbourhood: {actions} The company measures the effect every year with a residents' survey (the indicators {indicators}).",
+    "report-vsme-practice": "{name}: a partnership between the housing organisation {housing} and the company {company} for social cohesion in {area}. Focus and joint actions: {actions} The effect is measured every year in a residents' survey with the indicators {indicators}.",
     "report-vsme-targets": "Targets for the indicators: {targets}. Progress is measured against {base}.",
     "report-vsme-table": "Entity-specific social disclosures (VSME §10-11): the partnership's indicators of social cohesion, measured in a yearly residents' survey.",
     "report-sheet-chart-data": "Chart data",

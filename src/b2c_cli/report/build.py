@@ -26,6 +26,7 @@ class ReportRequest:
     lang: Lang | None = None
     template_dir: Path | None = None
     dry_run: bool = False
+    vsme_template: Path | None = None  # EFRAG's VSME Digital Template to fill (--format vsme)
 
 
 def build_report(request: ReportRequest) -> tuple[list[Written], Lang]:
@@ -46,6 +47,7 @@ def build_report(request: ReportRequest) -> tuple[list[Written], Lang]:
     esrs = esrs_entries(table, lang, partnership.esrs)
     agreement = build_agreement(partnership, part2, part3, lang)
     context = build_context(partnership, part3, table, esrs, agreement, results, lang, request.template_dir)
+    context.vsme_template = request.vsme_template
     outputs = REPORT_FORMATS.render(request.formats, context)
     folder = request.output if request.output is not None else request.root / REPORTS_DIR
     return write_outputs(folder, outputs, request.dry_run), lang

@@ -75,6 +75,7 @@ class ReportContext:
     reporting_period: str = ""  # the measured periods it covers: "Baseline (2025) – År 1 (2026)"
     footer: str = ""  # every printed page's footer: the report date and the reporting period, in words
     esrs_basis: str = ""  # the set of ESRS the ESRS section follows, in words
+    vsme_template: Path | None = None  # EFRAG's VSME Digital Template, for --format vsme
 
 
 def build_context(
