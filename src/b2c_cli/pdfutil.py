@@ -32,7 +32,7 @@ def html_to_pdf(html: bytes) -> bytes:
     return pdf
 
 
-def _refuse(url: str, *args: object, **kwargs: object) -> Any:
+def _refuse(url: str, *_args: object, **_options: object) -> Any:
     """Nothing a report contains is fetched: a URL in a user's text stays text."""
     raise ValueError(f"b2c's PDF fetches nothing ({url[:60]})")
 

@@ -63,7 +63,10 @@ def test_unknown_format_is_a_usage_error(run: Run, example: Path, formats: str) 
     result = run("report", example, "--format", formats, "--lang", "en")
     assert result.exit_code == 2
     bad = formats.split(",")[-1]
-    assert tr("report-bad-format", "en", value=bad, choices="md, html, xlsx, ics, docx, pdf") in result.stderr
+    assert (
+        tr("report-bad-format", "en", value=bad, choices="md, html, xlsx, ics, docx, pdf, vsme")
+        in result.stderr
+    )
     assert not (example / "reports").exists()
 
 

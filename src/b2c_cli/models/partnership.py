@@ -43,4 +43,7 @@ class Partnership(StrictModel):
     start_date: date
     # Optional, so a b2c.yaml written before it stays valid. An editor reads an unquoted 2023 as a number;
     # b2c takes it as the text it is.
-    esrs: EsrsBasis = Field(default="2026", json_schema_extra={"type": ["string", "integer"]})
+    esrs: EsrsBasis = Field(
+        default="2026",
+        json_schema_extra={"type": ["string", "integer"], "enum": ["2023", "2026", 2023, 2026]},
+    )

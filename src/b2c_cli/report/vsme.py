@@ -171,13 +171,11 @@ def _sheet_parts(parts: dict[str, bytes], path: Path) -> dict[str, str]:
     """Sheet name -> its part ('General Information' -> 'xl/worksheets/sheet4.xml')."""
     workbook = parts["xl/workbook.xml"].decode("utf-8")
     relations = parts.get("xl/_rels/workbook.xml.rels", b"").decode("utf-8")
-    targets = {
-        rid: target
-        for rid, kind, target in re.findall(
-            r'<Relationship Id="([^"]+)" Type="([^"]+)" Target="([^"]+)"', relations
-        )
-        if kind == _WORKSHEET
-    }
+    targets = {}
+    for attributes in re.findall(r"<Relationship ([^>]*?)/?>", relations):
+        found = dict(re.findall(r'(\w+)="([^"]*)"', attributes))
+        if found.get("Type") == _WORKSHEET and "Id" in found and "Target" in found:
+            targets[found["Id"]] = found["Target"]
     sheets = {}
     for attributes in re.findall(r"<sheet ([^>]*)/>", workbook):
         name = re.search(r'name="([^"]*)"', attributes)
