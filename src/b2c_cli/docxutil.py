@@ -51,6 +51,7 @@ class Cell:
     text: str
     mark: str = ""
     bold: bool = False
+    number: bool = False  # a figure: right-aligned, like the HTML's
 
 
 def clean(text: object) -> str:
@@ -153,6 +154,8 @@ def table(
                     par.paragraph_format.keep_with_next = True
     if widths is not None:
         found.autofit = False
+        for column, width in zip(found.columns, widths, strict=True):
+            column.width = Mm(width)  # the table's grid (what LibreOffice lays out by)
         for row in found.rows:
             for cell, width in zip(row.cells, widths, strict=True):
                 cell.width = Mm(width)
@@ -204,6 +207,8 @@ def _fill(cell: _Cell, value: Cell, size: float) -> None:
         mark.font.superscript = True
         mark.font.size = Pt(size)
     par.paragraph_format.space_after = Pt(0)
+    if value.number:
+        par.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
 def _row_properties(tr: object, *, repeat: bool) -> None:
@@ -231,14 +236,13 @@ def _language(element: object, tag: str) -> None:
 
 
 def _footer(section: object, footer: Footer) -> None:
-    """The footer: the date and period on the left, 'Side 1 af 3' on the right (Word's PAGE and NUMPAGES
-    fields, so the numbers stay right when the user edits the document)."""
-    par = section.footer.paragraphs[0]  # type: ignore[attr-defined]
-    par.text = ""
-    par.alignment = WD_ALIGN_PARAGRAPH.LEFT
-    tab_stops = par.paragraph_format.tab_stops
-    tab_stops.add_tab_stop(A4_WIDTH - 2 * MARGIN, alignment=2)  # right-aligned at the text's edge
-    par.add_run(clean(footer.left) + "\t")
+    """The footer: the date and period, and under it on the right 'Side 1 af 3' (Word's PAGE and NUMPAGES
+    fields, so the numbers stay right when the user edits the document; a line of its own, since the
+    footer is shared by upright and landscape pages of different widths)."""
+    first = section.footer.paragraphs[0]  # type: ignore[attr-defined]
+    first.text = clean(footer.left)
+    par = section.footer.add_paragraph()  # type: ignore[attr-defined]
+    par.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     before, _, rest = footer.page.partition("{page}")
     middle, _, after = rest.partition("{pages}")
     par.add_run(before)
@@ -246,7 +250,7 @@ def _footer(section: object, footer: Footer) -> None:
     par.add_run(middle)
     _field(par, "NUMPAGES")
     par.add_run(after)
-    for run in par.runs:
+    for run in (*first.runs, *par.runs):
         run.font.size = Pt(8)
 
 

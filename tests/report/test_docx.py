@@ -106,12 +106,13 @@ def test_the_footer_has_the_date_the_period_and_the_page_number(
 ) -> None:
     doc = _open(rendered[lang], name)
     footer = doc.sections[0].footer
-    text = footer.paragraphs[0].text
-    assert text.startswith(tr("report-footer", lang, date="2026-09-09", period=_period(lang)) + "\t")
-    fields = [node.text.strip() for node in footer._element.iter(qn("w:instrText"))]
+    dated, numbered = footer.paragraphs
+    assert dated.text == tr("report-footer", lang, date="2026-09-09", period=_period(lang))
+    fields = [node.text.strip() for node in numbered._element.iter(qn("w:instrText"))]
     assert fields == ["PAGE", "NUMPAGES"]
-    page = tr("report-page", lang, page="1", pages="1")
-    assert text.endswith(page)
+    assert numbered.text == tr(
+        "report-page", lang, page="1", pages="1"
+    )  # the fields' text until Word updates
     for section in doc.sections[1:]:
         assert section.footer.is_linked_to_previous  # the same footer on every page
     for section in doc.sections:  # A4, upright or landscape

@@ -59,16 +59,16 @@ def _esg_table(doc: Document, context: ReportContext) -> None:
             Cell(view.group, bold=True),
             view.row.indicator.name,
             view.row.target_text,
-            *(Cell(cell.text, str(cell.note) if cell.note else "") for cell in view.cells),
+            *(Cell(cell.text, str(cell.note) if cell.note else "", number=True) for cell in view.cells),
             view.met,
             view.row.comment,
             view.row.indicator.kpi,
         ]
         for view in context.rows
     ]
-    fixed = 24 + 40 + 20 + 16
+    fixed = 23 + 38 + 24 + 17
     free = word.landscape_width() - fixed - 19 * len(periods)
-    widths = [24, 40, 20, *([19] * len(periods)), 16, free * 0.45, free * 0.55]
+    widths = [23, 38, 24, *([19] * len(periods)), 17, free * 0.45, free * 0.55]
     word.table(doc, headers, rows, widths=widths, size=8.5)
     word.heading(doc, tr("report-notes-under-table", lang), 2)
     for footnote in context.footnotes:
@@ -183,7 +183,7 @@ def agreement_document(context: ReportContext) -> bytes:
                 tr("report-col-indicators", lang),
             ],
             [[i.title, i.description, i.focus, i.place, i.responsible, i.indicators] for i in a.initiatives],
-            widths=[28, 50, 24, 24, 24, 28],
+            widths=[25, 42, 26, 26, 21, 38],
             size=8.5,
         )
     else:
