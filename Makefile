@@ -18,11 +18,11 @@ $(VENV)/bin/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(RUNTIME): pyproject.toml | $(VENV)/bin/python
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet -e '.[pdf]'
 	touch $@
 
 $(DEV): pyproject.toml $(RUNTIME)
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[pdf,dev]'
 	touch $@
 
 demo: $(RUNTIME)
@@ -32,7 +32,7 @@ demo: $(RUNTIME)
 	$(BIN)/b2c validate $(EXAMPLE)
 	$(BIN)/b2c score $(EXPORTS)/hedemarken-baseline-surveyxact.xlsx --dir $(EXAMPLE) --period baseline
 	$(BIN)/b2c score $(EXPORTS)/hedemarken-2026-google-forms.csv --dir $(EXAMPLE) --period 2026 --segment alder
-	$(BIN)/b2c report $(EXAMPLE)
+	$(BIN)/b2c report $(EXAMPLE) --format md,html,xlsx,ics,docx,pdf
 	$(BIN)/b2c questionnaire $(EXAMPLE)
 	$(BIN)/b2c status $(EXAMPLE)
 

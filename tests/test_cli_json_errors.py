@@ -105,7 +105,7 @@ def test_portfolio_usage_errors_of_b2c_itself(run: Run, tmp_path: Path, example:
     error = failed(run("portfolio", tmp_path / "nowhere", "--json", "--lang", "en"), 2)
     assert error["code"] == "portfolio-no-root"
     assert error["message"] == tr("portfolio-no-root", "en", path=str(tmp_path / "nowhere"))
-    error = failed(run("portfolio", example.parent, "--format", "docx", "--json"), 2)
+    error = failed(run("portfolio", example.parent, "--format", "odt", "--json"), 2)
     assert error["code"] == "report-bad-format"
 
 

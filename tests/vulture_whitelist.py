@@ -72,3 +72,33 @@ _.render_xlsx
 _.render_csv
 _.render_json
 _.render_calendar
+_.render_docx
+_.render_pdf
+_.render_vsme
+
+# python-docx writes these properties into the Word document (docxutil.py, report/docx.py).
+_.page_width  # a section's page size and orientation
+_.page_height
+_.orientation  # also openpyxl's page setup (report/xlsx.py)
+_.rgb  # a style's font colour
+_.keep_with_next  # a paragraph kept on the page of the next one
+_.space_after
+_.superscript  # a note's number
+_.autofit  # a table keeps the column widths given
+_.author  # the document's core properties
+_.last_modified_by
+_.comments
+_.modified
+_.revision
+
+# openpyxl writes these into the workbook (report/xlsx.py: charts and the print setup).
+_.errBars  # a bar series' 95 % interval
+_.smooth  # the target line
+_.solidFill
+_.dashStyle
+_.paperSize
+_.fitToWidth
+_.fitToHeight
+_.pageSetUpPr
+_.print_title_rows
+_.print_area

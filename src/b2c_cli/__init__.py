@@ -6,8 +6,15 @@ The public API is loaded lazily, so `import b2c_cli` (and `b2c --version`) stays
 from __future__ import annotations
 
 import importlib
+import os
 
 from b2c_cli.__about__ import __version__
+
+# openpyxl writes its XML through lxml when lxml is installed (python-docx brings it) and through the
+# standard library otherwise, and the two differ in bytes. b2c's XLSX files must depend on their content
+# only, so openpyxl keeps to the standard library unless the user says otherwise. Set before anything
+# imports openpyxl: every b2c module is imported through this package.
+os.environ.setdefault("OPENPYXL_LXML", "False")
 
 _API: dict[str, str] = {
     "B2CError": "b2c_cli.errors",

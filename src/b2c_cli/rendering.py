@@ -61,6 +61,13 @@ def markdown_cell(value: object) -> str:
     return "<br>".join(line for line in lines if line)
 
 
+def css_string(value: object) -> Markup:
+    """Text as a CSS string literal ("..."), every character but letters, digits and spaces written as a
+    CSS escape, so no text can end the string or the style sheet."""
+    escaped = "".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in strip_controls(str(value)))
+    return Markup(f'"{escaped}"')
+
+
 def environment(folder: str, extra: Path | None = None, *, sandboxed: bool = False) -> jinja2.Environment:
     """Templates from `templates/<folder>`, and first from `extra` (an organisation's own) when given.
     HTML templates (*.html.j2) autoescape; an organisation's templates run in Jinja's (immutable) sandbox."""
@@ -81,6 +88,7 @@ def environment(folder: str, extra: Path | None = None, *, sandboxed: bool = Fal
         finalize=_finalize,
     )
     env.filters["md"] = markdown_cell
+    env.filters["css_string"] = css_string
     env.filters["yq"] = yaml_quote
     env.filters["comment"] = yaml_comment
     return env

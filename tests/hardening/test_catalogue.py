@@ -403,6 +403,12 @@ def controls_stripped(ctx: Ctx, result: Result) -> None:
     for path in sorted(ctx.out.iterdir()):
         if path.suffix == ".xlsx":
             continue
+        if path.suffix == ".docx":  # Word's XML: no control character, the text around them kept
+            with zipfile.ZipFile(path) as package:
+                xml = package.read("word/document.xml").decode("utf-8")
+            assert not CONTROL.search(xml), path.name
+            assert "KtrlMark" in xml, path.name
+            continue
         text = path.read_text("utf-8")
         assert not CONTROL.search(text), path.name
         if path.suffix == ".md" or path.suffix == ".html":
@@ -419,7 +425,7 @@ def controls_stripped(ctx: Ctx, result: Result) -> None:
 
 def sheet_titles_valid(ctx: Ctx, result: Result) -> None:
     titles = load_workbook(ctx.out / "esg-report.xlsx").sheetnames
-    assert len(titles) == len(set(titles)) == 4
+    assert len(titles) == len(set(titles)) == 5  # the ESG table, details, statements, wheel, chart data
     for title in titles:
         assert not SHEET_TITLE_FORBIDDEN.search(title) and not CONTROL.search(title), title
         assert 0 < len(title) <= 31 and not title.startswith("'") and not title.endswith("'"), title
@@ -454,6 +460,8 @@ REPORT_FILES = (
     "agreement.html",
     "esg-report.xlsx",
     "annual-wheel.ics",
+    "esg-report.docx",
+    "agreement.docx",
 )
 QUESTIONNAIRE_FILES = (
     "questionnaire.md",
@@ -463,7 +471,7 @@ QUESTIONNAIRE_FILES = (
     "import.csv",
     "qualtrics-import.txt",
 )
-PORTFOLIO_FILES = ("portfolio.json", "portfolio.md", "portfolio.html", "portfolio.xlsx")
+PORTFOLIO_FILES = ("portfolio.json", "portfolio.md", "portfolio.html", "portfolio.xlsx", "portfolio.docx")
 FIX_VALIDATE = "Kør 'b2c validate'"  # what score/report/questionnaire tell the user to do first
 
 CATALOGUE: list[Bad] = [
@@ -982,9 +990,9 @@ CATALOGUE: list[Bad] = [
         "usage-unknown-format",
         "a report format b2c does not write",
         nothing,
-        ("report", "{dir}", "--format", "pdf", "-o", "{out}"),
+        ("report", "{dir}", "--format", "odt", "-o", "{out}"),
         2,
-        ("'pdf'", "md, html, xlsx, ics"),
+        ("'odt'", "md, html, xlsx, ics"),
     ),
     Bad(
         "usage-no-such-export",

@@ -34,7 +34,13 @@ TARGETS = {"belonging": 85, "trust": 80, "co-creation": 75, "tryghed": 70, "unge
 YOUNG = "unge-i-praktik"
 # The example's manual values for unge-i-praktik, copied into every generated partnership.
 YOUNG_VALUES = {"baseline": 0, "2026": 4}
-OUTPUTS = ("portfolio.md", "portfolio.html", "portfolio.xlsx", "portfolio.json")  # as they are written
+OUTPUTS = (
+    "portfolio.md",
+    "portfolio.html",
+    "portfolio.xlsx",
+    "portfolio.json",
+    "portfolio.docx",
+)  # as written
 
 
 def portfolio(*args: object, env: Mapping[str, str | None] | None = None) -> Result:

@@ -106,12 +106,14 @@ def test_format_subsets(root: Path, tmp_path: Path, formats: str, expected: list
     assert sorted(p.name for p in tmp_path.iterdir()) == expected
 
 
-@pytest.mark.parametrize("formats", ["pdf", "md,docx"])
+@pytest.mark.parametrize("formats", ["rtf", "md,odt"])
 def test_an_unknown_format_is_a_usage_error(root: Path, tmp_path: Path, formats: str) -> None:
     result = portfolio(root, "--format", formats, "-o", tmp_path / "out")
     assert result.exit_code == 2
     bad = formats.split(",")[-1]
-    assert result.stderr.strip() == f"fejl: Ukendt format '{bad}'. Vælg blandt: md, html, xlsx, json."
+    assert (
+        result.stderr.strip() == f"fejl: Ukendt format '{bad}'. Vælg blandt: md, html, xlsx, json, docx, pdf."
+    )
     assert result.stdout == "" and not (tmp_path / "out").exists()
 
 

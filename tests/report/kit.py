@@ -28,7 +28,9 @@ DOCUMENTS = ("esg-report.md", "esg-report.html", "agreement.md", "agreement.html
 XLSX, ICS = "esg-report.xlsx", "annual-wheel.ics"
 # In the order `b2c report` writes and lists them: the formats in the registry's order (md, html, xlsx,
 # ics), each format's documents in order.
-OUTPUTS = ("esg-report.md", "agreement.md", "esg-report.html", "agreement.html", XLSX, ICS)
+DOCX = ("esg-report.docx", "agreement.docx")
+PDF = ("esg-report.pdf", "agreement.pdf")  # not a default format: it needs WeasyPrint
+OUTPUTS = ("esg-report.md", "agreement.md", "esg-report.html", "agreement.html", XLSX, ICS, *DOCX)
 # What the autouse fixture of tests/conftest.py pins, for runs from fixtures wider than one test.
 ENV: dict[str, str | None] = {"B2C_TODAY": TODAY, "B2C_LANG": None, "COLUMNS": "200"}
 # Control characters no text file b2c writes may hold (tab and line breaks are allowed).

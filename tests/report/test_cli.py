@@ -41,7 +41,8 @@ from .kit import (
         ("ics", {ICS}),
         ("xlsx,ics", {XLSX, ICS}),
         (" HTML , md ,md", {*DOCUMENTS}),
-        ("md,html,xlsx,ics", set(OUTPUTS)),
+        ("docx", {"esg-report.docx", "agreement.docx"}),
+        ("md,html,xlsx,ics,docx", set(OUTPUTS)),
     ],
 )
 def test_format_chooses_the_files(run: Run, example: Path, formats: str, written: set[str]) -> None:
@@ -57,12 +58,15 @@ def test_default_writes_everything(run: Run, example: Path) -> None:
     assert set(files_in(example / "reports")) == set(OUTPUTS)
 
 
-@pytest.mark.parametrize("formats", ["pdf", "md,docx", "md;html"])
+@pytest.mark.parametrize("formats", ["rtf", "md,odt", "md;html"])
 def test_unknown_format_is_a_usage_error(run: Run, example: Path, formats: str) -> None:
     result = run("report", example, "--format", formats, "--lang", "en")
     assert result.exit_code == 2
     bad = formats.split(",")[-1]
-    assert tr("report-bad-format", "en", value=bad, choices="md, html, xlsx, ics") in result.stderr
+    assert (
+        tr("report-bad-format", "en", value=bad, choices="md, html, xlsx, ics, docx, pdf, vsme")
+        in result.stderr
+    )
     assert not (example / "reports").exists()
 
 
@@ -157,7 +161,10 @@ def test_no_results_yet_still_renders_with_empty_cells(run: Run, example: Path) 
     assert [[sheet.cell(row, column).value for column in (4, 5, 6)] for row in range(2, 7)] == [
         [None] * 3
     ] * 5
-    assert len(sheet._charts) == 5
+    # No empty charts: each indicator says "no data yet" where its chart will be.
+    assert len(sheet._charts) == 0
+    said = [cell.value for row in sheet.iter_rows(min_row=7) for cell in row if isinstance(cell.value, str)]
+    assert said == [f"{row[1]}: {tr('report-no-data-yet', 'da')}" for row in rows[1:]]
     items = load_workbook(io.BytesIO(files[XLSX])).worksheets[2]
     assert items.max_row <= 2 and all(cell.value is None for cell in items[2])
     html = files["esg-report.html"].decode("utf-8")

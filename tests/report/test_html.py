@@ -15,6 +15,7 @@ import pytest
 from b2c_cli.i18n import LANGS, Lang
 
 from .kit import read_html, read_png
+from .printed import cut_text, html_structure, pdf_pages, split_rows, stranded_headings
 
 HTML = ("esg-report.html", "agreement.html")
 CHROMIUM = Path("/usr/bin/chromium")
@@ -112,3 +113,50 @@ def test_chromium_renders_the_page(rendered: dict[Lang, Path], tmp_path: Path, n
     assert len(colours) > 50  # text is anti-aliased: many shades
     # The heading (and, in the ESG report, the bars of the charts) in the accent colour.
     assert colours[ACCENT] > (200 if name == "esg-report.html" else 20)
+
+
+def _print(html: Path, pdf: Path, profile: Path) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [
+            str(CHROMIUM),
+            *FLAGS,
+            f"--user-data-dir={profile}",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf}",
+            html.as_uri(),
+        ],
+        capture_output=True,
+        timeout=180,
+        check=False,
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium is not installed (/usr/bin/chromium)")
+@pytest.mark.parametrize("name", HTML)
+def test_the_browser_prints_it_on_a4_with_the_same_page_breaks(
+    rendered: dict[Lang, Path], tmp_path: Path, name: str
+) -> None:
+    """The HTML printed on its own (Chromium's print to PDF, as a user's browser does): the same print
+    rules hold as in b2c's PDF - footer and page number on every page, the ESG table on a landscape page,
+    no heading alone at a page's bottom, no table row split, the signature block on one page."""
+    html = tmp_path / name
+    shutil.copyfile(rendered["da"] / name, html)
+    pdf = tmp_path / "printed.pdf"
+    done = _print(html, pdf, tmp_path / "profile")
+    assert pdf.is_file(), done.stderr.decode("utf-8", "replace")[-2000:]
+    pages = pdf_pages(pdf.read_bytes())
+    rows, headings = html_structure(html.read_text("utf-8"))
+    assert 2 <= len(pages) <= 8
+    for number, page in enumerate(pages, start=1):
+        assert "Rapportdato 2026-09-09" in page.text and f"{number}/{len(pages)}" in page.text.replace(
+            " ", ""
+        )
+    assert stranded_headings(pages, headings) == []
+    assert split_rows(pages, rows) == []
+    assert cut_text(pages) == []
+    if name == "esg-report.html":
+        assert [page.landscape for page in pages].count(True) == 1
+    else:
+        (last,) = [page for page in pages if "Underskrifter" in page.text]
+        assert last.text.count("Underskrift:") == 2 and last.text.count("Dato:") == 2

@@ -14,18 +14,18 @@ from typing import Any
 
 import pytest
 from openpyxl import Workbook, load_workbook
-from openpyxl.chart import BarChart
+from openpyxl.chart import BarChart, LineChart
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from b2c_cli.i18n import LANGS, Lang, tr
 from helpers import pct
 
-from .kit import EXAMPLE, PART2, XLSX, load
+from .kit import EXAMPLE, PART2, PART3, XLSX, edit, load, render
 
 SHEETS = {
-    "da": ["ESG-tabel", "Detaljer", "Udsagn", "Årshjul"],
-    "en": ["ESG table", "Details", "Statements", "Annual wheel"],
+    "da": ["ESG-tabel", "Detaljer", "Udsagn", "Årshjul", "Diagramdata"],
+    "en": ["ESG table", "Details", "Statements", "Annual wheel", "Chart data"],
 }
 INDICATORS = [
     "Tilhørsforhold (versus isolation)",
@@ -61,7 +61,13 @@ def _rows(sheet: Worksheet) -> list[list[Any]]:
 def test_sheets(books: dict[Lang, Workbook], lang: Lang) -> None:
     book = books[lang]
     assert book.sheetnames == SHEETS[lang]
-    keys = ("report-sheet-esg", "report-sheet-details", "report-sheet-items", "report-sheet-wheel")
+    keys = (
+        "report-sheet-esg",
+        "report-sheet-details",
+        "report-sheet-items",
+        "report-sheet-wheel",
+        "report-sheet-chart-data",
+    )
     assert book.sheetnames == [tr(key, lang) for key in keys]
 
 
@@ -134,31 +140,130 @@ def _title(chart: BarChart) -> str:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_one_bar_chart_per_indicator_from_its_row_values_and_target(
+def test_one_chart_per_indicator_bars_with_intervals_and_the_target_as_a_line(
     books: dict[Lang, Workbook], lang: Lang
 ) -> None:
     book = books[lang]
-    sheet = book.worksheets[0]
+    sheet, data = book.worksheets[0], book.worksheets[4]
     charts = sheet._charts
     assert len(charts) == len(INDICATORS)
     assert all(not other._charts for other in book.worksheets[1:])
-    quoted = f"'{sheet.title}'"
+    quoted, source = f"'{sheet.title}'", f"'{data.title}'"
     for number, (chart, name) in enumerate(zip(charts, INDICATORS, strict=True), start=2):
         assert isinstance(chart, BarChart) and chart.type == "col"
         assert _title(chart) == name
         (series,) = chart.series
-        assert series.val.numRef.f == f"{quoted}!$D${number}:$G${number}"
+        # The bars: the row's periods in the table itself, under the periods' headings.
+        assert series.val.numRef.f == f"{quoted}!$D${number}:$F${number}"
         categories = series.cat.strRef or series.cat.numRef  # openpyxl writes a numRef to the headings
-        assert categories.f == f"{quoted}!$D$1:$G$1"
-        # The range is the row's periods and its target: the headings say so.
-        headings = [sheet.cell(1, column).value for column in range(4, 8)]
-        assert headings[-1] == tr("report-col-target-value", lang)
-        assert headings[0] == "Baseline (2025)"
+        assert categories.f == f"{quoted}!$D$1:$F$1"
+        assert [sheet.cell(1, column).value for column in range(4, 7)] == [
+            "Baseline (2025)",
+            f"{tr('report-year-n', lang, n=1)} (2026)",
+            f"{tr('report-year-n', lang, n=2)} (2027)",
+        ]
         percent = name != "Unge i virksomhedspraktik"
+        # The 95 % interval as error bars (a count has none), from the chart-data sheet.
+        if percent:
+            bars = series.errBars
+            assert (bars.errDir, bars.errBarType, bars.errValType) == ("y", "both", "cust")
+            assert bars.plus.numRef.f == f"{source}!$E${number}:$G${number}"
+            assert bars.minus.numRef.f == f"{source}!$H${number}:$J${number}"
+        else:
+            assert series.errBars is None
+        # The target as a line over every period.
+        (line,) = [other for other in chart._charts if isinstance(other, LineChart)]
+        (target,) = line.series
+        assert target.val.numRef.f == f"{source}!$K${number}:$M${number}"
         assert chart.y_axis.number_format.formatCode == ("0%" if percent else "0")
         assert chart.y_axis.scaling.min == 0
     # Charts sit below the table, not over it.
     assert min(chart.anchor._from.row for chart in charts) > sheet.max_row
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_chart_data_are_the_values_their_intervals_and_the_target(
+    rendered: dict[Lang, Path], books: dict[Lang, Workbook], lang: Lang
+) -> None:
+    from b2c_cli.figures import build_figures
+    from b2c_cli.survey.results import load_all
+    from b2c_cli.workbook.folder import load_workbook as load_partnership
+
+    part3 = load_partnership(EXAMPLE).part3
+    assert part3 is not None
+    figures = build_figures(part3, load_all(EXAMPLE, part3))
+    rows = {row[0]: row for row in _rows(books[lang].worksheets[4])}
+    for indicator in figures.indicators:
+        row = rows[indicator.name]
+        for index, figure in enumerate(indicator.periods):
+            value = figure.value
+            if value is None:
+                assert row[1 + index] is None and row[4 + index] is None
+                continue
+            if value.ci95 is None:  # a count entered by hand: no error bar
+                assert row[1 + index] == value.number and row[4 + index] is None
+                continue
+            share = float(value.share)
+            assert row[1 + index] == share
+            assert share + row[4 + index] == pytest.approx(float(value.ci95.high) / 100, abs=1e-12)
+            assert share - row[7 + index] == pytest.approx(float(value.ci95.low) / 100, abs=1e-12)
+        target = indicator.target
+        assert target is not None
+        expected = float(target.value) / (1 if indicator.kind == "count" else 100)
+        assert row[10:13] == [expected] * 3
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_sheet_prints_on_a4_landscape_one_page_wide(books: dict[Lang, Workbook], lang: Lang) -> None:
+    for sheet in books[lang]:
+        setup = sheet.page_setup
+        assert (setup.orientation, int(setup.paperSize)) == ("landscape", int(sheet.PAPERSIZE_A4))
+        assert (setup.fitToWidth, setup.fitToHeight) == (
+            1,
+            0,
+        ) and sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert sheet.print_title_rows == "$1:$1"  # the header row on every printed page
+        area = sheet.print_area
+        last_column = get_column_letter(sheet.max_column)
+        bottom = int(re.fullmatch(rf"'{re.escape(sheet.title)}'!\$A\$1:\${last_column}\$(\d+)", area)[1])
+        assert bottom >= sheet.max_row
+        # The charts lie inside the print area: they start in it and end above its last row.
+        for chart in sheet._charts:
+            start = chart.anchor._from
+            assert start.col + 1 <= sheet.max_column and start.row + 1 < bottom
+            assert start.row + 1 + 13 <= bottom  # 6.5 cm is 13 rows of Excel's default height
+        footer = sheet.oddFooter
+        assert footer.right.text == tr("report-page", lang, page="&P", pages="&N")
+        assert footer.left.text.startswith(tr("report-footer", lang, date="2026-09-09", period="X")[:12])
+
+
+def test_a_target_with_decimals_shows_them_and_an_indicator_without_data_says_so(
+    example: Path, tmp_path: Path
+) -> None:
+    def change(data: Any) -> None:
+        data["indicators"][0]["target"]["value"] = 72.5
+        data["indicators"].append(
+            {
+                "id": "naboskab",
+                "name": "Naboskab",
+                "kind": "percent",
+                "esrs": "S3",
+                "kpi": "% der hilser på naboerne",
+                "target": {"value": 60, "period": "2027"},
+            }
+        )
+
+    edit(example, PART3, change)
+    book = load_workbook(io.BytesIO(render(example, "--format", "xlsx", output=tmp_path)[XLSX]))
+    sheet = book.worksheets[0]
+    target = sheet.cell(2, 7)
+    assert (target.value, target.number_format) == (0.725, "0.0%")  # reads 72.5 %, as the text says
+    assert sheet.cell(2, 3).value == "Min. 72,5 %"
+    assert sheet.cell(3, 7).number_format == "0%"  # 80 % stays whole
+    # Six indicators, five charts: the new one has no value yet, and says so where its chart would be.
+    assert len(sheet._charts) == 5
+    said = [cell.value for row in sheet.iter_rows(min_row=8) for cell in row if isinstance(cell.value, str)]
+    assert said == [f"Naboskab: {tr('report-no-data-yet', 'da')}"]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -254,4 +359,8 @@ def test_no_formula_anywhere_and_every_text_is_text(
             if name.startswith("xl/worksheets/"):
                 assert not re.search(rb"<(?:\w+:)?f[ >/]", archive.read(name)), name
             if name == "xl/workbook.xml":
-                assert not re.search(rb"<definedName[ >]", archive.read(name))
+                # The only names are Excel's own print settings, each a plain range, never a formula.
+                names = re.findall(rb"<definedName ([^>]*)>([^<]*)</definedName>", archive.read(name))
+                for attributes, value in names:
+                    assert re.search(rb'name="_xlnm\.Print_(?:Area|Titles)"', attributes), attributes
+                    assert re.fullmatch(rb"'[^']+'!\$[A-Z]+\$\d+:\$[A-Z]+\$\d+|'[^']+'!\$1:\$1", value), value

@@ -32,6 +32,15 @@ def report(
             file_okay=False,
         ),
     ] = None,
+    vsme_template: Annotated[
+        Path | None,
+        typer.Option(
+            help="EFRAG's VSME Digital Template (.xlsx) for --format vsme: b2c fills a copy of it.",
+            show_default=False,
+            exists=True,
+            dir_okay=False,
+        ),
+    ] = None,
     dry_run: DryRunOption = False,
 ) -> None:
     from b2c_cli.report.build import ReportRequest, build_report
@@ -48,6 +57,7 @@ def report(
             lang=lang,
             template_dir=template_dir,
             dry_run=dry_run,
+            vsme_template=vsme_template,
         )
     )
     show_written(written, dry_run, lang)

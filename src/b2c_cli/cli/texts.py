@@ -35,8 +35,8 @@ HELP: dict[str, str] = {
     "report": (
         "Write the ESG report (the guide's table with n, 95 % intervals and changes, and the ESRS "
         "S3/S4 section) and the partnership agreement, as Markdown, HTML (self-contained, printable "
-        "on A4) and XLSX (a real Excel Table with charts), plus the annual wheel as an iCalendar "
-        "file, into reports/."
+        "on A4), XLSX (a real Excel Table with charts, ready to print) and Word, plus the annual wheel "
+        "as an iCalendar file, into reports/; on request A4 PDFs and EFRAG's VSME template filled in."
     ),
     "questionnaire": (
         "Write the residents' questionnaire from Part 3's statements (HTML printable on A4 with tick "
@@ -71,7 +71,9 @@ EXAMPLES: dict[str, str] = {
     "report": (
         "Examples:  b2c report  |  "
         "b2c report hedemarken --format xlsx,html -o ~/esg  |  "
-        "b2c report --lang en --template-dir our-templates"
+        "b2c report --lang en --template-dir our-templates  |  "
+        "b2c report --format pdf  |  "
+        "b2c report --format vsme --vsme-template VSME-Digital-Template-1.3.0.xlsx"
     ),
     "questionnaire": (
         "Examples:  b2c questionnaire  |  b2c questionnaire --format html,xlsx --lang en -o print"

@@ -12,6 +12,7 @@ cannot be made).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
@@ -306,3 +307,13 @@ def _notes(indicator: str, figure: PeriodFigure) -> list[Note]:
                 )
             )
     return notes
+
+
+def as_of(part3: Part3, figures: Figures, start: date) -> date:
+    """The date a report is as of: that of the newest information it holds (the last evaluation meeting
+    logged, or the planned date of the last measured period), else the partnership's start. Not the day
+    it is run, so the same workbook gives the same report whenever it is written."""
+    measured = {period.id for period in figures.periods if period.measured}
+    dates = [p.planned_date for p in part3.periods if p.id in measured and p.planned_date is not None]
+    dates += [meeting.date for meeting in part3.evaluation_meetings]
+    return max(dates, default=start)

@@ -508,6 +508,32 @@ MESSAGES: dict[str, str] = {
     # -- honest statistics (issue 13): add this issue's messages below this line ---------------------------------
     # (end of the honest statistics block)
     # -- reports (issue 14): add this issue's messages below this line ---------------------------------
+    "report-datapoints": "Datapunkter",
+    "report-datapoint-method": "metode og begrænsninger",
+    "report-datapoint-target": "målniveau og enhed",
+    "report-datapoint-base": "basisværdi og basisår",
+    "report-datapoint-period": "målets periode",
+    "report-datapoint-progress": "resultater i forhold til målet",
+    "report-datapoint-stakeholders": "interessentinddragelse gennem evalueringsmøderne",
+    "report-datapoint-no-target": "hvorfor der ikke er et mål",
+    "report-esrs-basis-2023": "Grundlag: ESRS som vedtaget i 2023 (Kommissionens delegerede forordning (EU) 2023/2772).",
+    "report-esrs-basis-2026": "Grundlag: de reviderede ESRS fra 2026 (gælder for regnskabsår fra 2027 og kan bruges for 2026).",
+    "report-esrs-entity-specific": "ESRS S3 og S4 foreskriver ingen indikator for social sammenhængskraft, så hver indikator her er en virksomhedsspecifik indikator med sin metode (ESRS 2 MDR-M) og sit mål (ESRS 2 MDR-T). Under hver indikator står de datapunkter, den understøtter.",
+    "report-footer": "Rapportdato {date} · Rapporteringsperiode {period}",
+    "report-footer-date": "Rapportdato {date}",
+    "report-page": "Side {page} af {pages}",
+    "report-notes-under-table": "Noter til tabellen",
+    "report-pdf-engine-missing": "PDF-filer kræver WeasyPrint, som ikke kan bruges her ({reason}). Installér det med pip install 'b2c-cli[pdf]', og installér Pango fra systemets pakker (Debian/Ubuntu: apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core; macOS: brew install pango). Vælg ellers de andre formater med --format.",
+    "report-vsme-template-missing": "--format vsme kræver EFRAG's VSME-skabelon: angiv stien med --vsme-template (hent VSME Digital Template fra EFRAG).",
+    "report-vsme-template-invalid": "{path} er ikke EFRAG's VSME Digital Template, som b2c kan udfylde: {reason}. Hent skabelonen igen fra EFRAG (version 1.3.0 eller nyere).",
+    "report-vsme-practice": "{name}: partnerskab mellem boligorganisationen {housing} og virksomheden {company} om social sammenhængskraft i {area}. Fokus og fælles tiltag: {actions} Effekten måles hvert år i en beboerundersøgelse med indikatorerne {indicators}.",
+    "report-vsme-targets": "Mål for indikatorerne: {targets}. Fremskridt måles mod {base}.",
+    "report-vsme-table": "Virksomhedsspecifikke sociale oplysninger (VSME §10-11): partnerskabets indikatorer for social sammenhængskraft, målt i en årlig beboerundersøgelse.",
+    "report-sheet-chart-data": "Diagramdata",
+    "report-col-ci-plus": "95 %-KI over",
+    "report-col-ci-minus": "95 %-KI under",
+    "report-col-target-line": "mål",
+    "report-no-data-yet": "ingen data endnu",
     # (end of the reports block)
     # -- the consultant's way (issue 15): add this issue's messages below this line ---------------------------------
     # (end of the consultant's way block)

@@ -510,6 +510,32 @@ MESSAGES: dict[str, str] = {
     # -- honest statistics (issue 13): add this issue's messages below this line ---------------------------------
     # (end of the honest statistics block)
     # -- reports (issue 14): add this issue's messages below this line ---------------------------------
+    "report-datapoints": "Datapoints",
+    "report-datapoint-method": "methodology and limitations",
+    "report-datapoint-target": "target level and unit",
+    "report-datapoint-base": "baseline value and base year",
+    "report-datapoint-period": "period the target applies to",
+    "report-datapoint-progress": "performance against the target",
+    "report-datapoint-stakeholders": "stakeholder involvement through the evaluation meetings",
+    "report-datapoint-no-target": "why there is no target",
+    "report-esrs-basis-2023": "Basis: the ESRS as adopted in 2023 (Commission Delegated Regulation (EU) 2023/2772).",
+    "report-esrs-basis-2026": "Basis: the revised ESRS of 2026 (applying to financial years from 2027, optional for 2026).",
+    "report-esrs-entity-specific": "ESRS S3 and S4 prescribe no metric for social cohesion, so each indicator here is an entity-specific metric with its methodology (ESRS 2 MDR-M) and its target (ESRS 2 MDR-T). Under each indicator are the datapoints it supports.",
+    "report-footer": "Report date {date} · Reporting period {period}",
+    "report-footer-date": "Report date {date}",
+    "report-page": "Page {page} of {pages}",
+    "report-notes-under-table": "Notes to the table",
+    "report-pdf-engine-missing": "PDF files need WeasyPrint, which cannot be used here ({reason}). Install it with pip install 'b2c-cli[pdf]', and install Pango from the system's packages (Debian/Ubuntu: apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core; macOS: brew install pango). Or choose the other formats with --format.",
+    "report-vsme-template-missing": "--format vsme needs EFRAG's VSME template: give its path with --vsme-template (download the VSME Digital Template from EFRAG).",
+    "report-vsme-template-invalid": "{path} is not EFRAG's VSME Digital Template as b2c can fill it: {reason}. Download the template again from EFRAG (version 1.3.0 or later).",
+    "report-vsme-practice": "{name}: a partnership between the housing organisation {housing} and the company {company} for social cohesion in {area}. Focus and joint actions: {actions} The effect is measured every year in a residents' survey with the indicators {indicators}.",
+    "report-vsme-targets": "Targets for the indicators: {targets}. Progress is measured against {base}.",
+    "report-vsme-table": "Entity-specific social disclosures (VSME §10-11): the partnership's indicators of social cohesion, measured in a yearly residents' survey.",
+    "report-sheet-chart-data": "Chart data",
+    "report-col-ci-plus": "95% CI above",
+    "report-col-ci-minus": "95% CI below",
+    "report-col-target-line": "target",
+    "report-no-data-yet": "no data yet",
     # (end of the reports block)
     # -- the consultant's way (issue 15): add this issue's messages below this line ---------------------------------
     # (end of the consultant's way block)

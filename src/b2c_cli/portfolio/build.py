@@ -20,7 +20,7 @@ from b2c_cli.outputs import Written, write_outputs
 from b2c_cli.portfolio.formats import PORTFOLIO_FORMATS
 from b2c_cli.portfolio.rollup import IndicatorColumn, Portfolio, RollupRow, build_portfolio
 from b2c_cli.portfolio.summary import Summary, summarise
-from b2c_cli.portfolio.view import PortfolioContext, as_dict
+from b2c_cli.portfolio.view import PortfolioContext, as_dict, footer_text
 from b2c_cli.resources import texts
 from b2c_cli.workbook.folder import PARTNERSHIP_FILE
 
@@ -97,7 +97,8 @@ def build_portfolio_files(request: PortfolioRequest) -> tuple[Portfolio, dict[st
     portfolio = build_portfolio(summaries, request.year)
     _name_columns(portfolio, request.lang)
     data = as_dict(portfolio, request.lang)
-    context = PortfolioContext(portfolio, request.lang, data)
+    footer = footer_text(portfolio, request.lang)
+    context = PortfolioContext(portfolio, request.lang, data, footer)
     outputs = PORTFOLIO_FORMATS.render(request.formats, context)
     folder = request.output if request.output is not None else request.root / OUTPUT_DIR
     return portfolio, data, write_outputs(folder, outputs, request.dry_run)

@@ -25,4 +25,7 @@ def _render(context: PortfolioContext, kind: str) -> bytes:
     env.filters["ci"] = lambda value: ci_text(value, lang)
     env.filters["count"] = lambda value: number(value, lang)
     env.globals["cell"] = lambda summary, column: table_cell(portfolio, summary, column, lang)
-    return env.get_template(f"portfolio.{kind}.j2").render(pf=portfolio, lang=lang).encode("utf-8")
+    page = env.get_template(f"portfolio.{kind}.j2").render(
+        pf=portfolio, lang=lang, footer=context.footer, page_footer=context.footer
+    )
+    return page.encode("utf-8")

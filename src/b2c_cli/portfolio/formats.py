@@ -15,4 +15,8 @@ PORTFOLIO_FORMATS: Formats[PortfolioContext] = Formats(
     Format("html", "the same as self-contained HTML", "b2c_cli.portfolio.documents:render_html"),
     Format("xlsx", "the same as an Excel workbook", "b2c_cli.portfolio.sheets:render_xlsx"),
     Format("json", "the same as JSON for other tools", "b2c_cli.portfolio.view:render_json"),
+    Format("docx", "the same as a Word document", "b2c_cli.portfolio.docx:render_docx"),
+    Format(
+        "pdf", "the same as an A4 PDF (needs WeasyPrint)", "b2c_cli.portfolio.pdf:render_pdf", default=False
+    ),
 )

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from b2c_cli.errors import B2CError
 from b2c_cli.figures import Value, build_figures
-from b2c_cli.figures.compute import status_at
+from b2c_cli.figures.compute import as_of, status_at
 from b2c_cli.figures.model import TargetFigure, TargetStatus
 from b2c_cli.i18n import Lang, tr
 from b2c_cli.models.part3 import DEFAULT_DISCLOSURE_THRESHOLD
@@ -73,6 +73,7 @@ class Summary:
     steps_total: int = 0
     indicators: list[IndicatorInfo] = field(default_factory=list)
     measured: list[Measured] = field(default_factory=list)
+    as_of: date | None = None  # the date of the newest information its report holds
 
     def latest(self, indicator: str, year: int | None = None) -> Measured | None:
         found = [m for m in self.measured if m.indicator == indicator and (year is None or m.year <= year)]
@@ -127,6 +128,8 @@ def _fill(summary: Summary, folder: Path, today: date, lang: Lang | None = None)
     summary.indicators = [IndicatorInfo(i.id, i.name, i.kind, i.esrs) for i in part3.indicators]
     years = {period.id: period.year for period in part3.periods}
     figures = build_figures(part3, load_all(folder, part3))
+    if partnership is not None:
+        summary.as_of = as_of(part3, figures, partnership.start_date)
     for indicator in figures.indicators:
         for figure in indicator.periods:
             if figure.value is None:

@@ -24,6 +24,21 @@ class PortfolioContext:
     portfolio: Portfolio
     lang: Lang
     data: dict[str, Any]  # as_dict(portfolio): what portfolio.json holds
+    footer: str = ""  # every printed page's footer: the report date and the years covered, in words
+
+
+def footer_text(portfolio: Portfolio, lang: Lang) -> str:
+    """'Rapportdato 2026-09-09 · Rapporteringsperiode 2025–2026': the newest date any partnership's report
+    is as of, and the years of the roll-up; '' when no partnership could be read."""
+    dates = [s.as_of for s in portfolio.valid if s.as_of is not None]
+    if not dates:
+        return ""
+    day = max(dates).isoformat()
+    years = [str(year) for year in portfolio.years]  # a year is a label: no thousands separator
+    if not years:
+        return tr("report-footer-date", lang, date=day)
+    period = years[0] if len(years) == 1 else f"{years[0]}–{years[-1]}"
+    return tr("report-footer", lang, date=day, period=period)
 
 
 def ci_text(value: Value | None, lang: Lang) -> str:

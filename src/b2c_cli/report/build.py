@@ -26,6 +26,7 @@ class ReportRequest:
     lang: Lang | None = None
     template_dir: Path | None = None
     dry_run: bool = False
+    vsme_template: Path | None = None  # EFRAG's VSME Digital Template to fill (--format vsme)
 
 
 def build_report(request: ReportRequest) -> tuple[list[Written], Lang]:
@@ -43,9 +44,10 @@ def build_report(request: ReportRequest) -> tuple[list[Written], Lang]:
     lang = request.lang or workbook.lang
     results = load_all(request.root, part3)
     table = build_table(part3, build_figures(part3, results), lang)
-    esrs = esrs_entries(table, lang)
+    esrs = esrs_entries(table, lang, partnership.esrs)
     agreement = build_agreement(partnership, part2, part3, lang)
     context = build_context(partnership, part3, table, esrs, agreement, results, lang, request.template_dir)
+    context.vsme_template = request.vsme_template
     outputs = REPORT_FORMATS.render(request.formats, context)
     folder = request.output if request.output is not None else request.root / REPORTS_DIR
     return write_outputs(folder, outputs, request.dry_run), lang

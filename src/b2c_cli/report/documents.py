@@ -14,6 +14,7 @@ import jinja2
 from markupsafe import Markup
 
 from b2c_cli.errors import InputError
+from b2c_cli.figures.compute import as_of
 from b2c_cli.figures.words import label_of, value_detail
 from b2c_cli.i18n import Lang, tr
 from b2c_cli.i18n.numbers import number
@@ -70,6 +71,11 @@ class ReportContext:
     sources: list[str]  # where each period's figures came from
     notes: list[str] = field(default_factory=list)  # b2c's automatic notes, all rows
     template_dir: Path | None = None  # an organisation's own templates, used before b2c's
+    report_date: str = ""  # the date of the newest information it reports, ISO: "2026-09-09"
+    reporting_period: str = ""  # the measured periods it covers: "Baseline (2025) – År 1 (2026)"
+    footer: str = ""  # every printed page's footer: the report date and the reporting period, in words
+    esrs_basis: str = ""  # the set of ESRS the ESRS section follows, in words
+    vsme_template: Path | None = None  # EFRAG's VSME Digital Template, for --format vsme
 
 
 def build_context(
@@ -117,6 +123,8 @@ def build_context(
         )
         for period, result in results.items()
     ]
+    report_date = as_of(part3, figures, partnership.start_date).isoformat()
+    period = reporting_period(table)
     return ReportContext(
         lang=lang,
         partnership=partnership,
@@ -130,7 +138,29 @@ def build_context(
         sources=sources,
         notes=[note for row in table.rows for note in row.notes],
         template_dir=template_dir,
+        report_date=report_date,
+        reporting_period=period,
+        footer=footer_text(report_date, period, lang),
+        esrs_basis=tr(f"report-esrs-basis-{partnership.esrs}", lang),
     )
+
+
+def reporting_period(table: EsgTable) -> str:
+    """The periods the report's figures come from: the first to the last measured ('Baseline (2025) – År 1
+    (2026)'), one label when only one is measured, '' before any measurement."""
+    measured = [column.label for column in table.columns if column.measured]
+    if not measured:
+        return ""
+    return measured[0] if len(measured) == 1 else f"{measured[0]} – {measured[-1]}"
+
+
+def footer_text(report_date: str, period: str, lang: Lang) -> str:
+    """'Rapportdato 2026-03-02 · Rapporteringsperiode Baseline (2025) – År 1 (2026)'."""
+    if not report_date:
+        return ""
+    if not period:
+        return tr("report-footer-date", lang, date=report_date)
+    return tr("report-footer", lang, date=report_date, period=period)
 
 
 def render_markdown(context: ReportContext) -> dict[str, bytes]:
@@ -152,7 +182,12 @@ def render_documents(context: ReportContext, kind: str) -> dict[str, bytes]:
     env.globals["tr"] = lambda key, **params: tr(key, lang, **params)
     env.globals["num"] = lambda value, places=1: number(value, lang, places)
     env.filters["isodate"] = _isodate
-    variables: dict[str, Any] = {"r": context, "p": context.partnership, "lang": lang}
+    variables: dict[str, Any] = {
+        "r": context,
+        "p": context.partnership,
+        "lang": lang,
+        "page_footer": context.footer,
+    }
     try:
         return {
             name: env.get_template(template).render(**variables).encode("utf-8")

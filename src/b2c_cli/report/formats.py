@@ -16,4 +16,7 @@ REPORT_FORMATS: Formats[ReportContext] = Formats(
     Format("html", "the same as self-contained HTML for A4", "b2c_cli.report.documents:render_html"),
     Format("xlsx", "the ESG table as an Excel workbook with charts", "b2c_cli.report.xlsx:render_xlsx"),
     Format("ics", "the annual wheel as an iCalendar file", "b2c_cli.report.ics:render_calendar"),
+    Format("docx", "the ESG report and the agreement as Word documents", "b2c_cli.report.docx:render_docx"),
+    Format("pdf", "the same as A4 PDFs (needs WeasyPrint)", "b2c_cli.report.pdf:render_pdf", default=False),
+    Format("vsme", "EFRAG's VSME template filled in", "b2c_cli.report.vsme:render_vsme", default=False),
 )

@@ -1,20 +1,28 @@
-"""The ESG report as an Excel workbook an ESG lead can paste from: the table as a real Excel Table
-(percentages as numbers formatted as percent, frozen header, sensible widths) with a native bar chart per
-indicator (baseline, each year, target); the figures behind each value; the answers per statement over the
-five steps; and the annual wheel by month. Every text cell is text, never a formula."""
+"""The ESG report as an Excel workbook an ESG lead can paste from and print: the table as a real Excel Table
+(percentages as numbers formatted as percent, with the decimals the text shows: a 72.5 % target reads
+72.5 %; frozen header, sensible widths) with a native chart per indicator (a bar per period with its 95 %
+interval as error bars, the target as a line; "no data yet" instead of an empty chart); the figures behind
+each value; the answers per statement over the five steps; the annual wheel by month; and the numbers the
+charts draw. Every sheet prints on A4 landscape, one page wide, with its header row on every page, the
+charts inside the print area, and the report date, the period and the page number in the footer. Every
+text cell is text, never a formula."""
 
 from __future__ import annotations
 
 import io
 from collections.abc import Sequence
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.chart import BarChart, Reference
+from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.chart.data_source import NumDataSource, NumRef
+from openpyxl.chart.error_bar import ErrorBars
 from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -23,6 +31,7 @@ from b2c_cli.figures.model import Change
 from b2c_cli.figures.words import label_of, note_text
 from b2c_cli.i18n import tr
 from b2c_cli.report.documents import ReportContext
+from b2c_cli.report.table import Row
 from b2c_cli.xlsxutil import reproducible, set_text, set_value, sheet_title
 
 PERCENT = "0%"
@@ -31,6 +40,9 @@ COUNT = "0"
 ONE_DECIMAL = "0.0"
 TABLE_STYLE = "TableStyleMedium2"
 XLSX_FILE = "esg-report.xlsx"
+FIRST_PERIOD = 4  # the ESG sheet's column D: the first period
+CHART_ROWS = 15  # rows one chart takes, with a gap (6.5 cm at Excel's default row height)
+CHART_COLUMNS = (1, 8)  # two charts side by side: at column A and column H, inside the table's width
 
 
 def render_xlsx(context: ReportContext) -> dict[str, bytes]:
@@ -48,6 +60,11 @@ def esg_workbook(context: ReportContext) -> bytes:
     _details_sheet(workbook.create_sheet(sheet_title(tr("report-sheet-details", lang))), context)
     _items_sheet(workbook.create_sheet(sheet_title(tr("report-sheet-items", lang))), context)
     _wheel_sheet(workbook.create_sheet(sheet_title(tr("report-sheet-wheel", lang))), context)
+    chart_data = workbook.create_sheet(sheet_title(tr("report-sheet-chart-data", lang)))
+    _chart_data_sheet(chart_data, context)
+    last_row = _charts(esg, chart_data, context)
+    for sheet in workbook.worksheets:
+        _print_setup(sheet, context, last_row if sheet is esg else sheet.max_row)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return reproducible(buffer.getvalue())
@@ -87,8 +104,6 @@ def _esg_sheet(sheet: Worksheet, context: ReportContext) -> None:
         "ESRS",
     ]
     _header(sheet, headers)
-    first_period = 4
-    target_column = first_period + len(periods)
     for index, view in enumerate(context.rows, start=2):
         row = view.row
         percent = row.indicator.kind != "count"
@@ -99,12 +114,8 @@ def _esg_sheet(sheet: Worksheet, context: ReportContext) -> None:
         ]
         for value in row.values:
             cells.append(_level(value, percent))
-        target = row.figures.target
-        target_value = (
-            None if target is None else (float(target.value) / 100 if percent else _number(target.value))
-        )
         cells += [
-            (target_value, PERCENT if percent else COUNT),
+            _target(row),
             (view.met, None),
             (row.comment, None),
             (row.indicator.kpi, None),
@@ -118,24 +129,104 @@ def _esg_sheet(sheet: Worksheet, context: ReportContext) -> None:
     widths = [18, 34, 14, *([14] * len(periods)), 11, 10, 30, 40, 26]
     _as_table(sheet, "EsgTable", len(headers), last_row, widths)
     sheet.freeze_panes = "C2"
-    _charts(sheet, context, first_period, target_column, last_row)
 
 
-def _charts(sheet: Worksheet, context: ReportContext, first: int, target: int, last_row: int) -> None:
-    """One clustered bar chart per indicator: its period values and its target, from the table itself."""
-    categories = Reference(sheet, min_col=first, max_col=target, min_row=1, max_row=1)
-    anchor_row = last_row + 3
+def _target(row: Row) -> tuple[Any, str | None]:
+    """The target as a number, formatted with the decimals it was written with (72.5 % stays 72.5 %)."""
+    target = row.figures.target
+    if target is None:
+        return None, None
+    if row.indicator.kind == "count":
+        return _number(target.value), _decimals(target.value, COUNT)
+    return float(target.value / 100), _decimals(target.value, PERCENT)
+
+
+def _decimals(value: Decimal, whole: str) -> str:
+    """'0%' or '0' for a whole number; '0.0%', '0.00' ... with as many decimals as `value` has."""
+    places = max(0, -int(value.normalize().as_tuple().exponent))
+    return whole if places == 0 else whole.replace("0", "0." + "0" * places, 1)
+
+
+def _chart_data_sheet(sheet: Worksheet, context: ReportContext) -> None:
+    """What the charts draw, per indicator: each period's value, how far its 95 % interval reaches above
+    and below it (the error bars), and the target (the line). Numbers only; the charts refer to them."""
+    lang = context.lang
+    labels = [column.label for column in context.table.columns]
+    headers = [
+        tr("report-col-indicator", lang),
+        *labels,
+        *(f"{label}: {tr('report-col-ci-plus', lang)}" for label in labels),
+        *(f"{label}: {tr('report-col-ci-minus', lang)}" for label in labels),
+        *(f"{label}: {tr('report-col-target-line', lang)}" for label in labels),
+    ]
+    _header(sheet, headers)
+    for number, view in enumerate(context.rows, start=2):
+        row = view.row
+        percent = row.indicator.kind != "count"
+        values = [_level(value, percent) for value in row.values]
+        above = [_reach(value, "above") for value in row.values]
+        below = [_reach(value, "below") for value in row.values]
+        target = _target(row)
+        cells = [(row.indicator.name, None), *values, *above, *below, *([target] * len(labels))]
+        for column, (value, number_format) in enumerate(cells, start=1):
+            set_value(sheet.cell(row=number, column=column), value, number_format)
+    widths = [34, *([16] * (len(headers) - 1))]
+    _as_table(sheet, "ChartData", len(headers), len(context.rows) + 1, widths)
+
+
+def _reach(value: Value | None, side: str) -> tuple[Any, str | None]:
+    """How far a share's 95 % interval reaches above or below it, as a fraction (an error bar's length);
+    nothing for a count or a value without an interval."""
+    if value is None or value.share is None or value.ci95 is None:
+        return None, None
+    bound = value.ci95.high if side == "above" else value.ci95.low
+    return float(abs(Fraction(bound) / 100 - value.share)), PERCENT_1
+
+
+def _charts(sheet: Worksheet, data: Worksheet, context: ReportContext) -> int:
+    """One chart per indicator below the table: a bar per period with its interval as error bars and
+    the target as a line, or, before any value, the words "no data yet" where the chart would be.
+    Returns the last row they take (the print area ends there)."""
+    periods = len(context.table.columns)
+    last_period = FIRST_PERIOD + periods - 1
+    categories = Reference(sheet, min_col=FIRST_PERIOD, max_col=last_period, min_row=1, max_row=1)
+    anchor_row = len(context.rows) + 4
+    source = quote_sheetname(data.title)
     for offset, view in enumerate(context.rows):
         row_number = offset + 2
+        column = CHART_COLUMNS[offset % 2]
+        at = f"{get_column_letter(column)}{anchor_row + (offset // 2) * CHART_ROWS}"
+        if all(value is None for value in view.row.values):
+            cell = sheet[at]
+            set_text(cell, f"{view.row.indicator.name}: {tr('report-no-data-yet', context.lang)}")
+            cell.font = Font(italic=True, color="5B6770")
+            continue
         chart = BarChart()
         chart.type = "col"
         # One line, without the characters XML cannot hold (a control character would corrupt the file).
         chart.title = " ".join(ILLEGAL_CHARACTERS_RE.sub("", view.row.indicator.name).split())[:250]
         chart.legend = None
         chart.height, chart.width = 6.5, 12
-        data = Reference(sheet, min_col=first, max_col=target, min_row=row_number, max_row=row_number)
-        chart.add_data(data, from_rows=True, titles_from_data=False)
+        values = Reference(sheet, min_col=FIRST_PERIOD, max_col=last_period, min_row=row_number)
+        chart.add_data(values, from_rows=True, titles_from_data=False)
         chart.set_categories(categories)
+        series = chart.series[0]
+        if view.row.indicator.kind != "count":
+            series.errBars = ErrorBars(
+                errDir="y",
+                errBarType="both",
+                errValType="cust",
+                plus=_numbers(source, row_number, 2 + periods, periods),
+                minus=_numbers(source, row_number, 2 + 2 * periods, periods),
+            )
+        if view.row.figures.target is not None:
+            line = LineChart()
+            target = Reference(data, min_col=2 + 3 * periods, max_col=1 + 4 * periods, min_row=row_number)
+            line.add_data(target, from_rows=True, titles_from_data=False)
+            line.series[0].smooth = False
+            line.series[0].graphicalProperties.line.solidFill = "C0392B"  # the HTML chart's target colour
+            line.series[0].graphicalProperties.line.dashStyle = "dash"
+            chart += line
         percent = view.row.indicator.kind != "count"
         chart.y_axis.number_format = PERCENT if percent else COUNT
         chart.y_axis.scaling.min = 0
@@ -143,8 +234,33 @@ def _charts(sheet: Worksheet, context: ReportContext, first: int, target: int, l
             chart.y_axis.scaling.max = 1
         chart.y_axis.delete = False
         chart.x_axis.delete = False
-        column = 1 if offset % 2 == 0 else 8
-        sheet.add_chart(chart, f"{get_column_letter(column)}{anchor_row + (offset // 2) * 14}")
+        sheet.add_chart(chart, at)
+    return anchor_row + ((len(context.rows) + 1) // 2) * CHART_ROWS - 1
+
+
+def _numbers(sheet: str, row: int, first: int, count: int) -> NumDataSource:
+    """A chart's reference to `count` numbers in one row of another sheet."""
+    start, end = get_column_letter(first), get_column_letter(first + count - 1)
+    return NumDataSource(numRef=NumRef(f=f"{sheet}!${start}${row}:${end}${row}"))
+
+
+def _print_setup(sheet: Worksheet, context: ReportContext, last_row: int) -> None:
+    """A4 landscape, one page wide (as many pages tall as it takes), the header row on every page, the
+    print area from A1 to the last column and row in use (charts included), and the footer."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_title_rows = "1:1"
+    sheet.print_area = f"A1:{get_column_letter(sheet.max_column)}{max(last_row, 2)}"
+    sheet.page_margins.left = sheet.page_margins.right = 0.5
+    footer = sheet.oddFooter
+    assert footer is not None  # openpyxl gives every sheet one
+    footer.left.text = context.footer.replace("&", "&&")  # '&' starts a code in Excel's footers
+    footer.left.size = 8
+    footer.right.text = tr("report-page", context.lang, page="&P", pages="&N")
+    footer.right.size = 8
 
 
 def _level(value: Value | None, percent: bool) -> tuple[Any, str | None]:
@@ -153,7 +269,9 @@ def _level(value: Value | None, percent: bool) -> tuple[Any, str | None]:
         return None, None
     if percent and value.share is not None:
         return float(value.share), PERCENT
-    return (_number(value.number) if value.number is not None else None), COUNT
+    if value.number is None:
+        return None, None
+    return _number(value.number), _decimals(value.number, COUNT)
 
 
 def _number(value: Decimal) -> int | float:
