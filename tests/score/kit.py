@@ -131,3 +131,8 @@ def files_under(folder: Path) -> dict[str, bytes]:
     return {
         p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
     }
+
+
+def set_scale(folder: Path, scale: str) -> None:
+    """Give every survey indicator of the example `scale: SCALE`."""
+    edit_part3(folder, "    kind: survey\n", f"    kind: survey\n    scale: {scale}\n", count=len(INDICATORS))

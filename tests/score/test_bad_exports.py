@@ -98,7 +98,8 @@ def test_numeric_codes_need_labels_and_score_once_the_workbook_states_them(
     rows = [["Løbenr", *STATEMENTS]] + [[i + 1, *(CODE[cell] for cell in row)] for i, row in enumerate(ROWS)]
     export = write_csv(tmp_path / "koder.csv", rows, "cp1252", ";")
     message = one_line(fails(run, export, scored, 3))
-    assert message.startswith("fejl: koder.csv:2: Kolonne B (")
+    # every column with codes at once, each with its place
+    assert message.startswith("fejl: koder.csv: 6 problemer, alle på én gang: - koder.csv:2: Kolonne B (")
     # B1 holds 5 4 3 9 5 4 5 4: each code with its count and first row, most frequent first.
     assert "'4' ×3 (3), '5' ×3 (2), '3' ×1 (4), '9' ×1 (5)" in message
     assert "survey: codes:" in message
@@ -131,12 +132,12 @@ def test_a_statement_in_no_column_lists_the_closest_headers(run: Any, scored: Pa
     message = one_line(fails(run, export, scored, 3))
     assert message.startswith("fejl: google-forms.csv: Udsagnet 'Siden Nortec etablerede")
     assert "(indikator trust)" in message
-    # The closest first: the statement as the export has it (cut at 70 characters), then its whole header.
-    closest = (
-        "Nærmeste overskrifter: 'Siden Nortec etablerede indendørs mødesteder, har jeg fået større tilt' | "
-    )
-    assert closest + f"'{QUESTION} [Siden Nortec etablered" in message
-    assert "column:" in message
+    # The closest first: the statement as the export has it (cut between words, never mid-word), then its
+    # whole header.
+    closest = "Nærmeste overskrifter: 'Siden Nortec etablerede indendørs mødesteder, har jeg fået større…' | "
+    assert closest + f"'{QUESTION} [Siden Nortec…'" in message
+    # and the lines to paste, with the header as the export writes it
+    assert f'column: "{statements[2]}"' in message
 
 
 def test_a_statement_in_two_columns_is_ambiguous(run: Any, scored: Path, tmp_path: Path) -> None:
@@ -147,7 +148,7 @@ def test_a_statement_in_two_columns_is_ambiguous(run: Any, scored: Path, tmp_pat
     message = one_line(fails(run, export, scored, 3))
     assert message.startswith("fejl: google-forms.csv: Udsagnet 'Siden Nortec etablerede")
     assert "passer på flere kolonner: Sidste år [Siden Nortec" in message
-    assert f"| {QUESTION} [Siden Nortec" in message
+    assert f"| {QUESTION} [Siden…" in message  # cut between words
 
 
 def test_duplicate_headers(run: Any, scored: Path, tmp_path: Path) -> None:

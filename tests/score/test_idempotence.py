@@ -119,7 +119,8 @@ def test_same_export_with_other_options_updates_and_the_period_defaults(
     run: Any, example: Path, tmp_path: Path
 ) -> None:
     """Without --period the first period without results is scored; the same export with --segment is an
-    update of that period's file, not a refusal."""
+    update of that period's file, not a refusal; the same export once more without --period is refused as
+    the next period."""
     export = make_export(tmp_path, "google-forms", STATEMENTS, ROWS, extra_columns={"Afdeling": ["A"] * 4})
     result = score(run, export, example, "--json", period=None)
     assert result.exit_code == 0, result.stderr
@@ -127,8 +128,14 @@ def test_same_export_with_other_options_updates_and_the_period_defaults(
     updated = score_json(run, export, example, "--segment", "Afdeling")
     assert updated["action"] == "updated"
     assert updated["segments"]["column"] == "Afdeling"
-    nxt = score(run, export, example, "--json", period=None)  # baseline has results: the next period
-    assert json.loads(nxt.stdout)["period"] == "2026"
+    # baseline has results, so the next period would be 2026: the same export must not become it (it used
+    # to, inventing a year equal to the baseline).
+    nxt = score(run, export, example, "--json", period=None)
+    assert nxt.exit_code == 4, nxt.stdout + nxt.stderr
+    error = json.loads(nxt.stdout)["error"]
+    assert error["code"] == "score-export-in-other-period"
+    assert "'baseline'" in error["message"] and "'2026'" in error["message"]
+    assert not (example / "results" / "2026.yaml").exists()
 
 
 # -- no respondent data in results or on the terminal -------------------------------------------------------

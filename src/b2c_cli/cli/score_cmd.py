@@ -23,8 +23,13 @@ PROGRESS_FROM_BYTES = 2_000_000
 
 def score(
     ctx: typer.Context,
-    survey: Annotated[
-        Path, typer.Argument(help="The survey export (XLSX or CSV).", show_default=False, metavar="SURVEY")
+    surveys: Annotated[
+        list[Path],
+        typer.Argument(
+            help="The survey export (XLSX or CSV); several exports of one period are scored as one sample.",
+            show_default=False,
+            metavar="SURVEY...",
+        ),
     ],
     folder: Annotated[
         Path | None,
@@ -47,6 +52,12 @@ def score(
     force: Annotated[
         bool, typer.Option("--force", help="Replace a period's results that came from another export.")
     ] = False,
+    add: Annotated[
+        bool,
+        typer.Option(
+            "--add", help="Add exports to a period's results: give its earlier exports again with the new ones."
+        ),
+    ] = False,
     explain: Annotated[
         bool,
         typer.Option(
@@ -56,6 +67,7 @@ def score(
     lang: LangOption = None,
 ) -> None:
     run = begin(ctx, lang, as_json=as_json)
+    survey, more = surveys[0], tuple(surveys[1:])
     with _progress(survey) as progress:
         # Start reading the export first: the parser runs while the models are imported and the workbook
         # is checked (it waits for them before a single answer is read).
@@ -80,6 +92,8 @@ def score(
                 progress=progress,
                 opening=opening,
                 lang=run.lang,
+                more=more,
+                add=add,
             )
         )
     from b2c_cli.figures.scored import outcome_figures, score_data
@@ -93,6 +107,10 @@ def score(
         _show(outcome, figures, data, lang, explain)
     for item in data["warnings"]:
         warning(item["message"], lang)
+    if outcome.results.not_measured:
+        names = {i.id: i.name for i in outcome.indicators}
+        missing = ", ".join(names.get(i, i) for i in outcome.results.not_measured)
+        warning(tr("score-not-measured", lang, indicators=missing), lang)
     if outcome.export_tracked:
         warning(tr("score-export-tracked", lang, file=survey.name), lang)
     stderr().print(tr(f"score-action-{outcome.action}", lang, path=data["results_file"]))
@@ -102,6 +120,11 @@ def _show(outcome: ScoreOutcome, figures: Figures, data: dict[str, Any], lang: L
     from b2c_cli.figures.words import change_short, interval_text, value_text
     from b2c_cli.i18n.numbers import number
 
+    if len(outcome.results.sources) > 1:
+        files = ", ".join(
+            f"{s.file} ({s.layout}, {number(s.rows_used or 0, lang)})" for s in outcome.results.sources
+        )
+        stderr().print(tr("score-sources", lang, count=len(outcome.results.sources), files=files))
     source = data["source"]
     details = ", ".join(
         str(v) for v in (source["sheet"], source["encoding"], _delimiter(source["delimiter"])) if v

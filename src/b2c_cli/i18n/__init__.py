@@ -37,13 +37,45 @@ def as_lang(value: object) -> Lang:
 class Msg(str):
     """A parameter that is itself a message key, translated along with the message it fills."""
 
+    def render(self, lang: Lang) -> str:
+        return tr(self, lang)
+
+
+class Phrase(Msg):
+    """A parameter that is a message with parameters of its own, translated with the message it fills."""
+
+    params: Mapping[str, object]
+
+    def __new__(cls, key: str, /, **params: object) -> Phrase:
+        phrase = super().__new__(cls, key)
+        phrase.params = params
+        return phrase
+
+    def render(self, lang: Lang) -> str:
+        return tr(self, lang, **self.params)
+
+
+class Lines(Msg):
+    """A parameter that is a list of messages, one per line (each after its place, "file:row: "), each
+    translated with the message it fills."""
+
+    items: tuple[tuple[str, Msg], ...]
+
+    def __new__(cls, items: tuple[tuple[str, Msg], ...]) -> Lines:
+        lines = super().__new__(cls, "")
+        lines.items = items
+        return lines
+
+    def render(self, lang: Lang) -> str:
+        return "".join(f"\n  - {where}: {item.render(lang)}" for where, item in self.items)
+
 
 def tr(key: str, lang: Lang, /, **params: object) -> str:
     """The message `key` in `lang` with `params` filled in."""
     template = CATALOGUES[lang][key]
     if not params:
         return template
-    filled = {name: tr(value, lang) if isinstance(value, Msg) else value for name, value in params.items()}
+    filled = {name: value.render(lang) if isinstance(value, Msg) else value for name, value in params.items()}
     return template.format(**filled)
 
 

@@ -455,16 +455,16 @@ MESSAGES: dict[str, str] = {
     "results-invalid": "Resultatfilen er ikke, som 'b2c score' skrev den (er den rettet i hånden?). Hent den fra git igen ('git checkout -- FIL'), eller kør 'b2c score EKSPORT --period PERIODE --force' for at skrive den forfra.",
     "score-not-a-file": "Det er en mappe, ikke en fil. Angiv selve eksporten, fx surveys/baseline.xlsx.",
     "match-no-statement": "Udsagnet '{text}' (indikator {indicator}) findes ikke i nogen kolonne. Nærmeste "
-    "overskrifter: {closest}. Ret teksten i part3-evaluation.yaml, eller angiv kolonnen med column:.",
+    "overskrifter: {closest}. Ret teksten i part3-evaluation.yaml, eller angiv kolonnen med column: (et "
+    "kolonnebogstav, en overskrift eller en kode), fx:\n      {snippet}",
     "match-no-column": "Kolonnen '{text}' (indikator {indicator}) findes ikke i eksporten. Nærmeste: {closest}. "
-    "Ret column: i part3-evaluation.yaml.",
+    "Ret column: i part3-evaluation.yaml, fx:\n      {snippet}",
     "match-ambiguous": "Udsagnet '{text}' passer på flere kolonner: {columns}. Angiv den rigtige med column: "
     "i part3-evaluation.yaml.",
     "match-shared-column": "Kolonnen '{column}' passer både på '{first}' og '{second}'. Giv udsagnene hver sin "
     "tekst, eller angiv column: for dem.",
     "answer-unknown-label": "Kolonne {letter} ('{column}') har {total} svar, som b2c ikke kender: {values} "
-    "(antal og første række). Brug skalaen Helt enig, Delvis enig, Hverken enig eller uenig, Delvis uenig, "
-    "Helt uenig, Ved ikke, eller ret svarene i eksporten.",
+    "(antal og første række) på skalaen {scale}. {hint}",
     "answer-mixed-label": "Kolonne {letter} ('{column}') bruger en svarmulighed, der blander 'hverken/eller' og "
     "'ved ikke': {values}. Den kan ikke tolkes. Adskil de to svar i spørgeskemaet, eller ret dem i eksporten.",
     "answer-code-without-label": "Kolonne {letter} ('{column}') har talkoder uden etiketter: {values}. Eksporten "
@@ -502,6 +502,36 @@ MESSAGES: dict[str, str] = {
     "export-blank-header": "Kolonne {column} indeholder data, men har ingen overskrift. Giv kolonnen en overskrift i første række, eller slet kolonnen.",
     "export-duplicate-header": "Overskriften '{name}' står over mere end én kolonne ({columns}), så b2c kan ikke se, hvilken der menes. Omdøb kolonnerne, så hver overskrift er forskellig, eller slet de overskydende.",
     # -- real survey data (issue 11): add this issue's messages below this line ---------------------------------
+    "score-unknown-period": "Perioden '{period}' står ikke under periods i part3-evaluation.yaml. Kendte "
+    "perioder: {known}. Ret --period, eller tilføj perioden under periods.",
+    "score-export-in-other-period": "Denne eksport er allerede scoret som perioden '{period}'. Den samme "
+    "eksport kan ikke også være '{wanted}'. Intet er ændret. Brug --period {period} for at score den igen.",
+    "score-problems": "{count} problemer, alle på én gang:{problems}",
+    "answer-same-step": "Kolonne {letter} ('{column}') har flere svar, end skalaen {scale} har trin: {values} "
+    "læses som samme trin, så tallet ville blive forkert. {hint}",
+    "answer-four-step": "Kolonne {letter} ('{column}') bruger kun {values} og intet neutralt svar: det ligner "
+    "fire-trins-skalaen agree-4, ikke standardskalaen {scale}. {hint}\nHavde spørgeskemaet et neutralt svar, så "
+    "skriv i stedet scale: agree-5.",
+    "answer-code-off-scale": "Kolonne {letter} ('{column}') har tal, som skalaen {scale} ikke har: {values}. "
+    "{hint}",
+    "answer-hint-scale": "Svarene passer på skalaen {scale} (også: {others}). Skriv under indikator {indicator} "
+    "i part3-evaluation.yaml:\n      scale: {scale}",
+    "answer-hint-labels": "Mener du et af skalaens svar? Oversæt svaret under survey: i "
+    "part3-evaluation.yaml:\n  labels:\n{snippet}\neller vælg en anden skala med scale: ({scales}).",
+    "answer-hint-none": "Vælg skalaen for indikator {indicator} med scale: ({scales}), eller erklær en under "
+    "survey: scales: i part3-evaluation.yaml.",
+    "score-same-export-twice": "Denne fil er den samme eksport som {other}. Giv hver eksport én gang.",
+    "score-duplicate-respondent": "Respondenten '{id}' findes også i {other}: den samme person ville tælle "
+    "to gange. Fjern rækken fra den ene eksport.",
+    "score-add-needed": "Perioden '{period}' har allerede resultater fra nogle af disse eksporter. Brug --add "
+    "for at lægge de nye til (intet er ændret).",
+    "score-add-all": "--add lægger eksporter til dem, perioden '{period}' har: giv dem også igen ({files}), så "
+    "alle svar scores sammen. Intet er ændret.",
+    "score-not-measured": "Ikke målt i denne eksport (ingen af deres udsagn er med): {indicators}.",
+    "score-sources": "{count} eksporter scoret som én stikprøve: {files}.",
+    "validate-statement-changed": "Udsagnene eller skalaen for indikator {indicator} er ikke de samme i "
+    "resultaterne for {earlier} og {later}. Ændringen mellem dem vises som ikke sammenlignelig.",
+    "validate-unknown-scale": "Skalaen '{scale}' findes ikke. Kendte skalaer: {known}.",
     # (end of the real survey data block)
     # -- hardening (issue 12): add this issue's messages below this line ---------------------------------
     # (end of the hardening block)

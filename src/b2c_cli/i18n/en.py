@@ -457,16 +457,16 @@ MESSAGES: dict[str, str] = {
     "results-invalid": "The results file is not as 'b2c score' wrote it (was it edited by hand?). Get it back from git ('git checkout -- FILE'), or run 'b2c score EXPORT --period PERIOD --force' to write it afresh.",
     "score-not-a-file": "This is a folder, not a file. Give the export itself, e.g. surveys/baseline.xlsx.",
     "match-no-statement": "The statement '{text}' (indicator {indicator}) is in no column. Closest headers: "
-    "{closest}. Correct the text in part3-evaluation.yaml, or give the column with column:.",
+    "{closest}. Correct the text in part3-evaluation.yaml, or give the column with column: (a column letter, "
+    "a header or a code), e.g.:\n      {snippet}",
     "match-no-column": "The column '{text}' (indicator {indicator}) is not in the export. Closest: {closest}. "
-    "Correct column: in part3-evaluation.yaml.",
+    "Correct column: in part3-evaluation.yaml, e.g.:\n      {snippet}",
     "match-ambiguous": "The statement '{text}' fits several columns: {columns}. Give the right one with column: "
     "in part3-evaluation.yaml.",
     "match-shared-column": "The column '{column}' fits both '{first}' and '{second}'. Give the statements texts "
     "of their own, or give column: for them.",
     "answer-unknown-label": "Column {letter} ('{column}') has {total} answers b2c does not know: {values} "
-    "(count and first row). Use the scale Strongly agree, Agree, Neither agree nor disagree, Disagree, "
-    "Strongly disagree, Don't know (or the Danish labels), or correct the answers in the export.",
+    "(count and first row) on the scale {scale}. {hint}",
     "answer-mixed-label": "Column {letter} ('{column}') uses an option that merges 'neither' and 'don't know': "
     "{values}. It cannot be interpreted. Separate the two options in the survey, or correct them in the export.",
     "answer-code-without-label": "Column {letter} ('{column}') has numeric codes without labels: {values}. The "
@@ -504,6 +504,36 @@ MESSAGES: dict[str, str] = {
     "export-blank-header": "Column {column} holds data but has no header. Give the column a header in the first row, or delete the column.",
     "export-duplicate-header": "The header '{name}' appears in more than one column ({columns}), so b2c cannot tell which is meant. Rename the columns so that each header is different, or delete the extra ones.",
     # -- real survey data (issue 11): add this issue's messages below this line ---------------------------------
+    "score-unknown-period": "The period '{period}' is not under periods in part3-evaluation.yaml. Known "
+    "periods: {known}. Correct --period, or add the period under periods.",
+    "score-export-in-other-period": "This export is already scored as the period '{period}'. The same export "
+    "cannot also be '{wanted}'. Nothing was changed. Use --period {period} to score it again.",
+    "score-problems": "{count} problems, all at once:{problems}",
+    "answer-same-step": "Column {letter} ('{column}') has more answers than the scale {scale} has steps: "
+    "{values} read as one step, so the figure would be wrong. {hint}",
+    "answer-four-step": "Column {letter} ('{column}') uses only {values} and no neutral answer: that looks like "
+    "the four-step scale agree-4, not the default scale {scale}. {hint}\nIf the questionnaire had a neutral "
+    "answer, write scale: agree-5 instead.",
+    "answer-code-off-scale": "Column {letter} ('{column}') has numbers the scale {scale} does not have: "
+    "{values}. {hint}",
+    "answer-hint-scale": "The answers fit the scale {scale} (also: {others}). Write under indicator {indicator} "
+    "in part3-evaluation.yaml:\n      scale: {scale}",
+    "answer-hint-labels": "Do you mean one of the scale's answers? Map the answer under survey: in "
+    "part3-evaluation.yaml:\n  labels:\n{snippet}\nor pick another scale with scale: ({scales}).",
+    "answer-hint-none": "Pick the scale of indicator {indicator} with scale: ({scales}), or declare one under "
+    "survey: scales: in part3-evaluation.yaml.",
+    "score-same-export-twice": "This file is the same export as {other}. Give each export once.",
+    "score-duplicate-respondent": "The respondent '{id}' is also in {other}: the same person would count "
+    "twice. Remove the row from one of the exports.",
+    "score-add-needed": "The period '{period}' already has results from some of these exports. Use --add to "
+    "add the new ones (nothing was changed).",
+    "score-add-all": "--add adds exports to the ones the period '{period}' has: give those again too "
+    "({files}), so all answers are scored together. Nothing was changed.",
+    "score-not-measured": "Not measured in this export (none of their statements is in it): {indicators}.",
+    "score-sources": "{count} exports scored as one sample: {files}.",
+    "validate-statement-changed": "The statements or the scale of indicator {indicator} are not the same in "
+    "the results of {earlier} and {later}. The change between them is shown as not comparable.",
+    "validate-unknown-scale": "The scale '{scale}' does not exist. Known scales: {known}.",
     # (end of the real survey data block)
     # -- hardening (issue 12): add this issue's messages below this line ---------------------------------
     # (end of the hardening block)

@@ -3,12 +3,15 @@ held, and the values entered by hand."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 from typing import Literal
 
 from pydantic import Field
 
 from b2c_cli.models.common import StrictModel, Text, YesNo
+from b2c_cli.models.scale import DEFAULT_SCALE, SCALES, Scale, Step
 
 IndicatorKind = Literal["survey", "count", "percent"]
 Esrs = Literal["S3", "S4"]
@@ -31,8 +34,37 @@ class Target(StrictModel):
 
 class SurveyItem(StrictModel):
     text: str
-    column: Text = None  # the export's column name or code, when the text alone does not find it
+    column: Text = None  # the export's column letter, header or code, when the text alone does not find it
     reverse: YesNo = False
+
+
+class ScaleStep(StrictModel):
+    # survey language -> the step's labels, the printed one first: {da: [Meget tryg], en: [Very safe]}
+    labels: dict[str, list[str]]
+    code: int | None = None  # the number a code-only export writes for this step
+
+
+class ScaleDeclaration(StrictModel):
+    """An answer scale the workbook declares: its steps from the MOST to the LEAST positive."""
+
+    id: str
+    steps: list[ScaleStep] = Field(min_length=2)
+    positive: int = Field(default=2, ge=1)  # how many of the most positive steps count as positive
+    dont_know: dict[str, list[str]] = {}  # survey language -> labels meaning don't know / not relevant
+    dont_know_codes: list[int] = []
+    missing: list[str] = []  # markers read as blank, e.g. NA, -99
+
+    def scale(self, extra_missing: Sequence[str] = ()) -> Scale:
+        steps = tuple(Step({lang: tuple(v) for lang, v in s.labels.items()}, s.code) for s in self.steps)
+        dont_know = {lang: tuple(v) for lang, v in self.dont_know.items()}
+        return Scale(
+            self.id,
+            steps,
+            min(self.positive, len(steps)),
+            dont_know,
+            tuple(self.dont_know_codes),
+            (*self.missing, *extra_missing),
+        )
 
 
 class Indicator(StrictModel):
@@ -42,6 +74,7 @@ class Indicator(StrictModel):
     esrs: Esrs
     kpi: str
     target: Target | None = None
+    scale: Text = None  # a shipped scale (agree-5, agree-7, ...) or one under survey: scales; agree-5 if not
     no_target_reason: Text = None
     method: Text = None
     comment: Text = None
@@ -65,6 +98,10 @@ class SurveySettings(StrictModel):
     disclosure_threshold: int = DEFAULT_DISCLOSURE_THRESHOLD
     # For exports that carry only numeric codes and no label sheet: the label each code stands for.
     codes: dict[int, str] = Field(default={})
+    # Text labels an export writes that the scale does not know: the export's label -> the scale's label.
+    labels: dict[str, str] = Field(default={})
+    missing: list[str] = []  # markers every scale reads as blank (R's NA, -99)
+    scales: list[ScaleDeclaration] = []
     background: list[BackgroundQuestion] = []
 
 
@@ -92,3 +129,18 @@ class Part3(StrictModel):
     survey: SurveySettings = SurveySettings()
     evaluation_meetings: list[MeetingLog] = []
     manual_values: list[ManualValue] = []
+
+    def scales(self) -> dict[str, Scale]:
+        """Every scale an indicator may pick: the shipped ones, then the workbook's (which win by id); the
+        workbook's missing markers apply to all of them."""
+        extra = tuple(self.survey.missing)
+        found = {
+            scale_id: dataclasses.replace(scale, missing=(*scale.missing, *extra)) if extra else scale
+            for scale_id, scale in SCALES.items()
+        }
+        found.update({d.id: d.scale(extra) for d in self.survey.scales})
+        return found
+
+    def scale_of(self, indicator: Indicator) -> Scale | None:
+        """The indicator's scale (agree-5 when it names none), None when it names one that is unknown."""
+        return self.scales().get(indicator.scale or DEFAULT_SCALE)

@@ -36,6 +36,9 @@ class Source(_Strict):
     encoding: str | None = None
     delimiter: str | None = None
     b2c_version: str
+    # With several exports in one period (`sources`), each one's rows: used, and left out by reason.
+    rows_used: Count | None = None
+    rows_dropped: dict[str, Count] = {}
 
 
 class ItemResult(_Figures):
@@ -48,7 +51,8 @@ class ItemResult(_Figures):
     ci95: list[float] | None
     dont_know: Count
     blank: Count
-    steps: dict[int, Count]  # answers per step as labelled, 1 (most disagreeing) .. 5 (most agreeing)
+    steps: dict[int, Count]  # answers per step as labelled, 1 (least positive) .. k (most positive)
+    scale: str | None = None  # the answer scale's id; None: the guide's five-step agree scale (agree-5)
 
 
 class IndicatorResult(_Figures):
@@ -96,7 +100,16 @@ class Results(_Strict):
     period: str
     respondents: Count
     excluded_rows: dict[str, Count] = {}
-    source: Source
+    source: Source  # the (first) export scored
+    # Every export of the period when there are several (online, data entry, door to door); empty for one.
+    sources: list[Source] = []
     warnings: list[ResultWarning] = []
     indicators: list[IndicatorResult]
+    # Survey indicators of the workbook that no export of this period measured (none of their statements
+    # was asked): reported as "not measured", never as a figure.
+    not_measured: list[str] = []
     segments: SegmentResult | None = None
+
+    def every_source(self) -> list[Source]:
+        """The exports behind this period's figures: `sources` when there are several, else `source`."""
+        return list(self.sources) or [self.source]

@@ -11,6 +11,7 @@ occurs and the first row it is in. Only the codes are kept; no other cell of a r
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from array import array
@@ -21,11 +22,25 @@ from itertools import islice
 from operator import itemgetter
 
 from b2c_cli.errors import InputError
+from b2c_cli.i18n import Msg, Phrase
 from b2c_cli.ingest import Cell, Column, Export, Formulas, UncachedFormula
 from b2c_cli.ingest.layouts import column_letter, mojibake
-from b2c_cli.models.scale import BLANK, MIXED, classify, is_scale_label
-from b2c_cli.survey.matching import Match
+from b2c_cli.models.scale import (
+    BLANK,
+    DEFAULT,
+    DEFAULT_SCALE,
+    MIXED,
+    SCALES,
+    Scale,
+    fitting,
+    is_scale_label,
+    label_key,
+    normalise,
+)
+from b2c_cli.survey.matching import Match, clip, problem_lines
 
+FOUR_STEPS = 4
+FOUR_STEP_ANSWERS = 20  # answers without a neutral one, on four steps, that make a five-step scale doubtful
 SAMPLE_ROWS = 200  # rows looked at to tell whether an unused column holds agree-scale answers
 MAX_VALUES_SHOWN = 6
 
@@ -38,6 +53,9 @@ _BOOL = "answer-yes-no"
 _FRACTION = "answer-not-whole"
 _FORMULA = "answer-formula"
 _MOJIBAKE = "answer-mojibake"
+_SAME_STEP = "answer-same-step"  # two labels read as one step: the column has another scale
+_FOUR_STEP = "answer-four-step"  # agree-4's labels and no neutral answer, on the default five steps
+_OFF_SCALE = "answer-code-off-scale"  # a number the (numeric) scale has no step for
 _DECIMAL_TEXT = re.compile(r"[+-]?\d+[.,]\d+")  # "4,0" (a Danish decimal comma) or "4.0" typed as text
 
 
@@ -47,6 +65,7 @@ class Answers:
     codes: dict[int, array[int]]  # column index -> one code per respondent
     segment: list[str] | None
     unused_scale_columns: list[str] = field(default_factory=list)
+    ids: list[str] | None = None  # the respondent id column's values, when asked for
 
 
 @dataclass
@@ -56,15 +75,32 @@ class _Bad:
     values: set[tuple[type, Cell]] = field(default_factory=set)  # the raw cells behind it
 
 
-class _Coder:
-    """Turns one column's cells into codes, remembering each distinct value's code (exports repeat a few
-    labels many times) and every value that is not an answer."""
+@dataclass(frozen=True)
+class Coding:
+    """How one column's cells become codes: the indicator's scale (`declared`: the workbook names it), the
+    workbook's text label mapping (export label -> scale label) and numeric code table."""
 
-    def __init__(self, column: Column, workbook_codes: Mapping[int, str]) -> None:
+    scale: Scale = DEFAULT
+    declared: bool = False
+    labels: Mapping[str, str] = field(default_factory=dict)
+    codes: Mapping[int, str] = field(default_factory=dict)
+    scales: Mapping[str, Scale] = field(default_factory=dict)  # every scale, to suggest one that fits
+    indicator: str = ""
+
+
+class _Coder:
+    """Turns one column's cells into codes on its scale, remembering each distinct value's code (exports
+    repeat a few labels many times), which labels fell on which step, and every value that is not an
+    answer."""
+
+    def __init__(self, column: Column, coding: Coding) -> None:
         self.column = column
-        self.workbook_codes = workbook_codes
-        self.cache: dict[Cell, int] = {}
+        self.coding = coding
+        self.scale = coding.scale
+        self.mapped = {label_key(k): v for k, v in coding.labels.items()}
         self.bad: dict[tuple[str, str], _Bad] = {}  # (reason, value as text) -> occurrences
+        self.on_step: dict[int, dict[str, str]] = {}  # step -> label key -> the label as written
+        self.seen: dict[str, str] = {}  # every text label met (key -> as written), for suggesting a scale
 
     def encode_column(self, values: Sequence[Cell], rows: Sequence[int]) -> array[int]:
         """The codes for a whole column: each distinct value is read once, then looked up per cell."""
@@ -78,7 +114,35 @@ class _Coder:
             codes = array("b", map(mapping.__getitem__, values))
         if self.bad:
             self._locate_bad(values, rows)
+        self._check_steps(codes, rows)
         return codes
+
+    def _check_steps(self, codes: array[int], rows: Sequence[int]) -> None:
+        """Two labels on one step mean the column has more steps than its scale (a seven-step column read
+        as five); and on the guide's default five steps, a column with no neutral answer whose labels are
+        all the four-step scale's is that scale until the workbook says which it is."""
+        for step, keys in sorted(self.on_step.items(), reverse=True):
+            if len(keys) > 1:
+                self._flag(_SAME_STEP, " / ".join(sorted(keys.values())), codes, rows, (step,))
+        if self.coding.declared or self.bad or not self.on_step or 3 in self.on_step:
+            return
+        steps = tuple(self.on_step)
+        answered = sum(1 for code in codes if code in steps)
+        # Only where the missing neutral says something: all four steps used, by enough answers.
+        if (
+            self.scale.id == DEFAULT_SCALE
+            and len(steps) == FOUR_STEPS
+            and answered >= FOUR_STEP_ANSWERS
+            and "agree-4" in fitting(list(self.seen.values()), SCALES)
+        ):
+            self._flag(_FOUR_STEP, " / ".join(sorted(self.seen.values())), codes, rows, steps)
+
+    def _flag(
+        self, reason: str, text: str, codes: array[int], rows: Sequence[int], steps: tuple[int, ...]
+    ) -> None:
+        positions = [p for p, code in enumerate(codes) if code in steps]
+        first = rows[positions[0]] if positions else 0
+        self.bad[(reason, text)] = _Bad(len(positions), first)
 
     def _one(self, value: Cell) -> int:
         reason, text, code = self._classify(value)
@@ -116,30 +180,40 @@ class _Coder:
         labels = self.column.labels
         if labels is not None and text in labels:
             return self._from_label(labels[text], text)
-        found = classify(text)
-        if found is None and _is_integer(text):
+        if _is_integer(text) and normalise(text) not in self.scale.missing_keys:
             return self._from_code(str(int(text)))
-        if found is None:
-            return _unknown(text, text)
-        if found == MIXED:
-            return _MIXED, text, BLANK
-        return None, text, found
+        return self._from_label(text, text)
 
     def _from_code(self, code: str) -> tuple[str | None, str, int]:
         labels = self.column.labels
         if labels is not None and code in labels:
             return self._from_label(labels[code], code)
-        label = self.workbook_codes.get(int(code))
-        if label is None:
-            return _NO_LABELS, code, BLANK
-        return self._from_label(label, code)
+        if code in self.scale.missing_keys:
+            return None, code, BLANK
+        label = self.coding.codes.get(int(code))
+        if label is not None:
+            return self._from_label(label, code)
+        found = self.scale.codes.get(int(code))
+        if found is not None:
+            return None, code, found
+        if self.scale.codes:
+            return _OFF_SCALE, code, BLANK
+        return _NO_LABELS, code, BLANK
 
     def _from_label(self, label: str, shown: str) -> tuple[str | None, str, int]:
-        found = classify(label)
+        key = label_key(label)
+        if key in self.mapped:
+            label = self.mapped[key]
+            key = label_key(label)
+        found = self.scale.classify(label)
+        if key:
+            self.seen.setdefault(key, label.strip())
         if found is None:
             return _unknown(label, f"{shown} = {label}" if shown != label else label)
         if found == MIXED:
             return _MIXED, label, BLANK
+        if found >= 1 and key in self.scale.lookup:
+            self.on_step.setdefault(found, {}).setdefault(key, label.strip())
         return None, label, found
 
 
@@ -159,14 +233,19 @@ def _unknown(label: str, shown: str) -> tuple[str, str, int]:
 def encode(
     export: Export,
     matches: Sequence[Match],
-    workbook_codes: Mapping[int, str],
+    codings: Mapping[str, Coding],
     segment_column: Column | None,
     file: str,
+    *,
+    id_column: Column | None = None,
 ) -> Answers:
     """One pass over the export's rows, keeping only the matched columns' cells (and the segment's); then
-    each column is coded at once. Raises InputError listing every value that is not an answer."""
-    coders = {m.column.index: _Coder(m.column, workbook_codes) for m in matches}
-    wanted = list(coders) + ([segment_column.index] if segment_column is not None else [])
+    each column is coded at once on its indicator's scale (`codings`, by indicator id). Raises InputError
+    listing every value that is not an answer, in every column at once."""
+    default = Coding()
+    coders = {m.column.index: _Coder(m.column, codings.get(m.item.indicator, default)) for m in matches}
+    extras = [c for c in (segment_column, id_column) if c is not None]
+    wanted = list(coders) + [c.index for c in extras]
     pick = itemgetter(*wanted) if len(wanted) > 1 else (lambda cells: (cells[wanted[0]],))
     sample = {c.index: [0, 0] for c in export.columns if c.index not in wanted}  # scale labels, non-empty
     picked: list[tuple[Cell, ...]] = []
@@ -184,14 +263,18 @@ def encode(
     if export.formulas is not None:
         columns = _with_formulas(export.formulas, columns, rows, list(coders))
     codes = {index: coder.encode_column(columns[k], rows) for k, (index, coder) in enumerate(coders.items())}
-    for coder in coders.values():
-        if coder.bad:
-            raise _bad_values(coder, file)
-    segment = None
+    problems = [_bad_values(coder, file) for coder in coders.values() if coder.bad]
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        raise InputError("score-problems", where=file, count=len(problems), problems=problem_lines(problems))
+    segment = ids = None
     if segment_column is not None:
-        segment = [_group_label(value, segment_column.labels) for value in columns[-1]]
+        segment = [_group_label(value, segment_column.labels) for value in columns[len(coders)]]
+    if id_column is not None:
+        ids = [_group_label(value, None) for value in columns[len(coders) + len(extras) - 1]]
     unused = [c.name for c in export.columns if c.index in sample and _looks_like_scale(sample[c.index])]
-    return Answers(len(rows), codes, segment, unused)
+    return Answers(len(rows), codes, segment, unused, ids)
 
 
 def _with_formulas(
@@ -252,18 +335,55 @@ def _bad_values(coder: _Coder, file: str) -> InputError:
     ordered = sorted(coder.bad.items(), key=lambda entry: (-entry[1].count, entry[0][1]))
     reasons = {reason for reason, _ in coder.bad}
     # One message key per kind of problem; the most specific one present leads.
-    order = (_MIXED, _MOJIBAKE, _FORMULA, _DATE, _BOOL, _FRACTION, _NO_LABELS, _UNKNOWN)
+    order = (
+        _MIXED,
+        _MOJIBAKE,
+        _FORMULA,
+        _DATE,
+        _BOOL,
+        _FRACTION,
+        _SAME_STEP,
+        _FOUR_STEP,
+        _OFF_SCALE,
+        _NO_LABELS,
+        _UNKNOWN,
+    )
     key = next(k for k in order if k in reasons)
     shown = ", ".join(
         f"'{text}' ×{entry.count} ({entry.first_row})" for (_, text), entry in ordered[:MAX_VALUES_SHOWN]
     )
     more = len(ordered) - MAX_VALUES_SHOWN
-    first_row = min(entry.first_row for entry in coder.bad.values())
+    first_row = min((entry.first_row for entry in coder.bad.values() if entry.first_row), default=1)
+    params: dict[str, object] = {}
+    if key in (_SAME_STEP, _FOUR_STEP, _OFF_SCALE, _UNKNOWN):
+        params["scale"] = f"{coder.scale.id} ({', '.join(coder.scale.labels('da')[: coder.scale.k])})"
+        params["hint"] = _hint(coder, [text for (reason, text) in coder.bad if reason == _UNKNOWN])
     return InputError(
         key,
         where=f"{file}:{first_row}",
-        column=coder.column.name[:70],
+        column=clip(coder.column.name, 70),
         letter=column_letter(coder.column.index),
         values=shown + (f" (+{more})" if more > 0 else ""),
         total=sum(entry.count for entry in coder.bad.values()),
+        **params,
     )
+
+
+def _hint(coder: _Coder, unknown: Sequence[str]) -> Msg:
+    """What to write in part3-evaluation.yaml: the scale the column's labels fit (a paste-ready `scale:`
+    line), else for each unknown label the nearest one of the scale ("did you mean") as a `labels:` line."""
+    scales = dict(coder.coding.scales) or dict(SCALES)
+    found = [s for s in fitting(list(coder.seen.values()), scales) if s != coder.scale.id]
+    indicator = coder.coding.indicator or "..."
+    if found:
+        others = ", ".join(found[1:]) or "-"
+        return Phrase("answer-hint-scale", indicator=indicator, scale=found[0], others=others)
+    known = [label for lang in ("da", "en") for label in coder.scale.labels(lang)]
+    lines = []
+    for text in unknown[:MAX_VALUES_SHOWN]:
+        label = text.split(" = ")[-1]
+        near = difflib.get_close_matches(label, known, n=1, cutoff=0.5)
+        lines.append(f'    "{label}": "{near[0] if near else known[0]}"')
+    if not lines:
+        return Phrase("answer-hint-none", indicator=indicator, scales=", ".join(sorted(scales)))
+    return Phrase("answer-hint-labels", snippet="\n".join(lines), scales=", ".join(sorted(scales)))

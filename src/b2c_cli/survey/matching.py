@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from b2c_cli.errors import InputError
+from b2c_cli.i18n import Lines, Phrase
 from b2c_cli.ingest import Column
+from b2c_cli.ingest.text import column_letter
 from b2c_cli.models.part3 import Indicator
 from b2c_cli.models.scale import normalise
 
@@ -70,8 +72,21 @@ def _headers(column: Column) -> tuple[str, ...]:
     return (column.name, *column.texts)
 
 
+_LETTER = re.compile(r"[A-Z]{1,3}")
+CLOSE = 0.75  # a header at least this close to a statement means the statement is misspelt, not absent
+
+
 def match_items(items: Sequence[WantedItem], columns: Sequence[Column], file: str) -> list[Match]:
-    """One column per item, or an InputError for the first item that has none or several."""
+    """One column per item, or an InputError listing every item that has none or several."""
+    return match_columns(items, columns, file)[0]
+
+
+def match_columns(
+    items: Sequence[WantedItem], columns: Sequence[Column], file: str, *, allow_missing: bool = False
+) -> tuple[list[Match], set[str]]:
+    """One column per item. With `allow_missing`, an indicator none of whose statements is in the export
+    (nor anything close to them) is left out and named in the second value: the export does not measure
+    it. Every other item without a column, or with several, is an error; all of them are listed at once."""
     exact: dict[str, list[Column]] = {}
     partial: dict[str, list[Column]] = {}
     for column in columns:
@@ -83,12 +98,19 @@ def match_items(items: Sequence[WantedItem], columns: Sequence[Column], file: st
             partial.setdefault(key, []).append(column)
 
     matches: list[Match] = []
+    failed: dict[str, list[tuple[WantedItem, InputError, bool]]] = {}  # indicator -> (item, error, close)
+    problems: list[InputError] = []
     for item in items:
         if item.column:
             found = _unique(exact.get(_key(item.column), []))
             reason: Reason = "column"
+            if not found and _LETTER.fullmatch(item.column.strip()):
+                found = [c for c in columns if column_letter(c.index) == item.column.strip()]
             if not found:
-                raise _no_match("match-no-column", item, item.column, columns, file)
+                failed.setdefault(item.indicator, []).append(
+                    (item, _no_match("match-no-column", item, item.column, columns, file), True)
+                )
+                continue
         else:
             key = _key(item.text)
             found = _unique(exact.get(key, []))
@@ -97,29 +119,67 @@ def match_items(items: Sequence[WantedItem], columns: Sequence[Column], file: st
                 found = _unique(partial.get(key, []))
                 reason = "text-part"
             if not found:
-                raise _no_match("match-no-statement", item, item.text, columns, file)
+                close = bool(difflib.get_close_matches(key, [*exact, *partial], n=1, cutoff=CLOSE))
+                failed.setdefault(item.indicator, []).append(
+                    (item, _no_match("match-no-statement", item, item.text, columns, file), close)
+                )
+                continue
         if len(found) > 1:
-            raise InputError(
-                "match-ambiguous",
-                where=file,
-                text=item.text[:80],
-                columns=" | ".join(c.name[:60] for c in found[:4]),
+            problems.append(
+                InputError(
+                    "match-ambiguous",
+                    where=file,
+                    text=clip(item.text, 80),
+                    columns=" | ".join(clip(c.name, 60) for c in found[:4]),
+                )
             )
+            continue
         matches.append(Match(item, found[0], reason))
+
+    matched = {match.item.indicator for match in matches}
+    missing: set[str] = set()
+    for indicator, failures in failed.items():
+        if allow_missing and indicator not in matched and not any(close for _, _, close in failures):
+            missing.add(indicator)
+        else:
+            problems.extend(error for _, error, _ in failures)
+    if not matches and not problems:  # nothing of the workbook is in this export: it is the wrong file
+        problems = [error for failures in failed.values() for _, error, _ in failures]
+        missing = set()
 
     used: dict[int, Match] = {}
     for match in matches:
         other = used.get(match.column.index)
         if other is not None:
-            raise InputError(
-                "match-shared-column",
-                where=file,
-                column=match.column.name[:60],
-                first=other.item.text[:60],
-                second=match.item.text[:60],
+            problems.append(
+                InputError(
+                    "match-shared-column",
+                    where=file,
+                    column=clip(match.column.name, 60),
+                    first=clip(other.item.text, 60),
+                    second=clip(match.item.text, 60),
+                )
             )
         used[match.column.index] = match
-    return matches
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        raise InputError("score-problems", where=file, count=len(problems), problems=problem_lines(problems))
+    return matches, missing
+
+
+def problem_lines(errors: Sequence[InputError]) -> Lines:
+    """Several errors as the lines of one message, each with its place."""
+    return Lines(tuple((e.where or "", Phrase(e.key, **e.params)) for e in errors))
+
+
+def clip(text: str, length: int) -> str:
+    """At most `length` characters, cut between words (never mid-word), with '…' when cut."""
+    if len(text) <= length:
+        return text
+    cut = text[: length - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > length // 2 else cut).rstrip(" ,.;:-–") + "…"
 
 
 def _unique(columns: list[Column]) -> list[Column]:
@@ -137,6 +197,12 @@ def _no_match(key: str, item: WantedItem, wanted: str, columns: Sequence[Column]
         key,
         where=file,
         indicator=item.indicator,
-        text=wanted[:80],
-        closest=" | ".join(f"'{h[:70]}'" for h in close) or "-",
+        text=clip(wanted, 80),
+        closest=" | ".join(f"'{clip(h, 70)}'" for h in close) or "-",
+        snippet=_snippet(item, close[0] if close else ""),
     )
+
+
+def _snippet(item: WantedItem, header: str) -> str:
+    """The lines to paste under the statement in part3-evaluation.yaml to give its column."""
+    return f'- text: "{item.text}"\n        column: "{header}"' if header else "-"

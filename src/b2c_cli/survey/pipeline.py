@@ -8,6 +8,8 @@ no-op, another export for the same period is refused unless forced) and written 
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -20,10 +22,10 @@ from b2c_cli.i18n import Lang
 from b2c_cli.ingest import Column, Export, Opening, ProgressCallback, open_export
 from b2c_cli.models.part3 import Indicator, Part3
 from b2c_cli.models.results import Results, ResultWarning, Source
-from b2c_cli.models.scale import normalise
+from b2c_cli.models.scale import DEFAULT_SCALE, normalise
 from b2c_cli.outputs import write_outputs
-from b2c_cli.survey.answers import encode
-from b2c_cli.survey.matching import Match, header_parts, match_items, wanted_items
+from b2c_cli.survey.answers import Coding, encode
+from b2c_cli.survey.matching import Match, header_parts, match_columns, wanted_items
 from b2c_cli.survey.results import build_results, load_all, read_results, results_path, to_yaml
 from b2c_cli.survey.scoring import (
     IndicatorScore,
@@ -50,6 +52,12 @@ class ScoreRequest:
     progress: ProgressCallback | None = None
     opening: Opening | None = None  # the export already being opened in the background, if it is
     lang: Lang | None = None  # the language to speak instead of the workbook's (the results file keeps it)
+    more: tuple[Path, ...] = ()  # further exports of the same period, scored with `survey` as one sample
+    add: bool = False  # the exports add to the period's recorded ones (which must be among them)
+
+    @property
+    def surveys(self) -> tuple[Path, ...]:
+        return (self.survey, *self.more)
 
 
 @dataclass
@@ -66,6 +74,25 @@ class ScoreOutcome:
     export_tracked: bool = False
 
 
+@dataclass
+class _Scored:
+    """One export read and coded: its source record, codes per (indicator, item), segment and ids."""
+
+    export: Export
+    display: str
+    matches: list[Match]
+    missing: set[str]  # indicators none of whose statements this export asks
+    respondents: int
+    codes: dict[tuple[str, int], array[int]]
+    segment: list[str] | None
+    ids: list[str] | None
+    unused: list[str]
+    segment_column: Column | None
+
+
+SOURCE_SEGMENT = "source"  # --segment source: the exports of the period as groups
+
+
 def score(request: ScoreRequest) -> ScoreOutcome:
     workbook, validation = check(request.root, request.today)
     require(validation, "score-workbook-invalid", (PARTNERSHIP_FILE, PART3_FILE))
@@ -75,64 +102,96 @@ def score(request: ScoreRequest) -> ScoreOutcome:
     lang = workbook.lang
     period, known = _resolve_period(request, part3)
 
-    if request.survey.is_dir():
-        raise InputError("score-not-a-file", where=str(request.survey))
-    if not request.survey.is_file():
-        raise InputError("score-no-such-file", where=str(request.survey))
-    display = request.survey.name
-    if request.opening is not None and request.opening.path == request.survey:
-        export = request.opening.result()
-    else:
-        export = open_export(request.survey, sheet=request.sheet, progress=request.progress)
+    for survey in request.surveys:
+        if survey.is_dir():
+            raise InputError("score-not-a-file", where=str(survey))
+        if not survey.is_file():
+            raise InputError("score-no-such-file", where=str(survey))
     survey_indicators = [i for i in part3.indicators if i.kind == "survey"]
-    matches = match_items(wanted_items(survey_indicators), export.columns, display)
-    segment_column = _segment_column(request.segment, export, part3, display) if request.segment else None
-    answers = encode(export, matches, part3.survey.codes, segment_column, display)
-    if answers.respondents == 0:
-        raise InputError("score-no-rows", where=display)
-
-    by_item = {(m.item.indicator, m.item.index): m for m in matches}
+    codings = _codings(survey_indicators, part3)
+    several = len(request.surveys) > 1
+    by_source = request.segment is not None and normalise(request.segment) == SOURCE_SEGMENT and several
+    scored = [
+        _score_one(request, survey, part3, survey_indicators, codings, None if by_source else request.segment)
+        for survey in request.surveys
+    ]
+    _check_same_export_twice(scored)
+    if several:
+        _check_ids(scored)
+    measured = [i for i in survey_indicators if any(i.id not in one.missing for one in scored)]
+    not_measured = [i.id for i in survey_indicators if i not in measured]
+    respondents = sum(one.respondents for one in scored)
+    if respondents == 0:
+        raise InputError("score-no-rows", where=", ".join(one.display for one in scored))
 
     def inputs(indicator: Indicator) -> list[ItemInput]:
+        scale = codings[indicator.id].scale
         out = []
         for index, item in enumerate(indicator.items):
-            match = by_item[(indicator.id, index)]
+            codes: array[int] = array("b")
+            columns = []
+            for one in scored:
+                found = one.codes.get((indicator.id, index))
+                codes.extend(found if found is not None else array("b", bytes(one.respondents)))
+                columns += [
+                    m.column.name
+                    for m in one.matches
+                    if (m.item.indicator, m.item.index) == (indicator.id, index)
+                ]
             out.append(
-                ItemInput(answers.codes[match.column.index], item.reverse, match.column.name, item.text)
+                ItemInput(
+                    codes,
+                    item.reverse,
+                    " | ".join(dict.fromkeys(columns)),
+                    item.text,
+                    scale.k,
+                    scale.lowest_positive,
+                    scale.id,
+                )
             )
         return out
 
-    scores = [score_indicator(indicator.id, inputs(indicator)) for indicator in survey_indicators]
+    scores = [score_indicator(indicator.id, inputs(indicator)) for indicator in measured]
     warnings = _warnings(scores, period, known)
     segments = None
-    if segment_column is not None and answers.segment is not None:
-        table_input = [(indicator.id, inputs(indicator)) for indicator in survey_indicators]
-        order = _group_order(request.segment or "", segment_column, part3)
-        segments = segment(table_input, answers.segment, part3.survey.disclosure_threshold, order)
+    segment_name = None
+    groups: list[str] | None = None
+    if by_source:
+        groups = [one.export.path.name for one in scored for _ in range(one.respondents)]
+        segment_name = SOURCE_SEGMENT
+        order = [one.export.path.name for one in scored]
+    elif request.segment is not None and all(one.segment is not None for one in scored):
+        groups = [group for one in scored for group in (one.segment or [])]
+        column = scored[0].segment_column
+        segment_name = column.name if column is not None else request.segment
+        order = _group_order(request.segment, column, part3) if column is not None else []
+    if groups is not None:
+        table_input = [(indicator.id, inputs(indicator)) for indicator in measured]
+        segments = segment(table_input, groups, part3.survey.disclosure_threshold, order)
 
-    source = Source(
-        file=request.survey.name,
-        sha256=export.sha256,
-        format=export.format,
-        layout=export.layout,
-        sheet=export.sheet,
-        encoding=export.encoding,
-        delimiter=export.delimiter,
-        b2c_version=__version__,
-    )
+    sources = [_source(one, several) for one in scored]
+    excluded: dict[str, int] = {}
+    for one in scored:
+        for reason, count in one.export.excluded_rows.items():
+            excluded[reason] = excluded.get(reason, 0) + count
     results = build_results(
         period,
-        answers.respondents,
-        export.excluded_rows,
-        source,
+        respondents,
+        excluded,
+        sources[0],
         scores,
         warnings,
         segments,
-        segment_column.name if segment_column else None,
+        segment_name,
     )
+    if several:
+        results = results.model_copy(update={"sources": sources})
+    if not_measured:
+        results = results.model_copy(update={"not_measured": not_measured})
     # The other periods' results are read before anything is written: a hand-edited one that cannot be read
     # stops the command with nothing changed, not after this period's file was written.
     others = load_all(request.root, part3, skip=results.period)
+    _check_not_elsewhere(results, others)
     path = results_path(request.root, period)
     action = _write(path, results, lang, request)
     return ScoreOutcome(
@@ -142,11 +201,109 @@ def score(request: ScoreRequest) -> ScoreOutcome:
         path=path,
         action=action,
         indicators=survey_indicators,
-        matches=matches,
-        unused_scale_columns=answers.unused_scale_columns,
+        matches=[m for one in scored for m in one.matches],
+        unused_scale_columns=list(dict.fromkeys(c for one in scored for c in one.unused)),
         others=others,
-        export_tracked=gitutil.is_tracked(request.survey.resolve()),
+        export_tracked=any(gitutil.is_tracked(survey.resolve()) for survey in request.surveys),
     )
+
+
+def _codings(indicators: Sequence[Indicator], part3: Part3) -> dict[str, Coding]:
+    scales = part3.scales()
+    out = {}
+    for indicator in indicators:
+        scale = scales.get(indicator.scale or DEFAULT_SCALE)
+        if scale is None:  # validate reports it; scoring cannot go on without it
+            raise WorkbookInvalid("score-workbook-invalid", where=PART3_FILE, count=1)
+        out[indicator.id] = Coding(
+            scale,
+            declared=indicator.scale is not None,
+            labels=part3.survey.labels,
+            codes=part3.survey.codes,
+            scales=scales,
+            indicator=indicator.id,
+        )
+    return out
+
+
+def _score_one(
+    request: ScoreRequest,
+    survey: Path,
+    part3: Part3,
+    indicators: Sequence[Indicator],
+    codings: dict[str, Coding],
+    segment_name: str | None,
+) -> _Scored:
+    display = survey.name
+    if request.opening is not None and request.opening.path == survey:
+        export = request.opening.result()
+    else:
+        export = open_export(survey, sheet=request.sheet, progress=request.progress)
+    matches, missing = match_columns(wanted_items(indicators), export.columns, display, allow_missing=True)
+    segment_column = _segment_column(segment_name, export, part3, display) if segment_name else None
+    id_column = _id_column(export) if request.more else None
+    answers = encode(export, matches, codings, segment_column, display, id_column=id_column)
+    codes = {(m.item.indicator, m.item.index): answers.codes[m.column.index] for m in matches}
+    return _Scored(
+        export,
+        display,
+        matches,
+        missing,
+        answers.respondents,
+        codes,
+        answers.segment,
+        answers.ids,
+        answers.unused_scale_columns,
+        segment_column,
+    )
+
+
+def _source(one: _Scored, several: bool) -> Source:
+    """The export's record; with several exports, each one's rows used and dropped as well."""
+    export = one.export
+    return Source(
+        file=export.path.name,
+        sha256=export.sha256,
+        format=export.format,
+        layout=export.layout,
+        sheet=export.sheet,
+        encoding=export.encoding,
+        delimiter=export.delimiter,
+        b2c_version=__version__,
+        rows_used=one.respondents if several else None,
+        rows_dropped=dict(sorted(export.excluded_rows.items())) if several else {},
+    )
+
+
+# The tools' respondent id columns, by header (case-folded).
+_ID_HEADERS = ("respondentid", "respondent id", "responseid", "response id", "id", "_id", "respondent")
+
+
+def _id_column(export: Export) -> Column | None:
+    by_name = {c.name.casefold(): c for c in export.columns}
+    return next((by_name[name] for name in _ID_HEADERS if name in by_name), None)
+
+
+def _check_same_export_twice(scored: Sequence[_Scored]) -> None:
+    seen: dict[str, str] = {}
+    for one in scored:
+        if one.export.sha256 in seen:
+            raise InputError("score-same-export-twice", where=one.display, other=seen[one.export.sha256])
+        seen[one.export.sha256] = one.display
+
+
+def _check_ids(scored: Sequence[_Scored]) -> None:
+    """A respondent id in two exports of one period would count one person twice."""
+    owner: dict[str, str] = {}
+    for one in scored:
+        for respondent in dict.fromkeys(one.ids or ()):
+            if not respondent:
+                continue
+            first = owner.setdefault(respondent, one.display)
+            if first != one.display:
+                raise InputError(
+                    "score-duplicate-respondent", where=one.display, id=respondent[:40], other=first
+                )
 
 
 def _resolve_period(request: ScoreRequest, part3: Part3) -> tuple[str, bool]:
@@ -158,7 +315,10 @@ def _resolve_period(request: ScoreRequest, part3: Part3) -> tuple[str, bool]:
         raise UsageError("score-which-period", known=", ".join(known) or "-")
     if not PERIOD_PATTERN.fullmatch(request.period):
         raise UsageError("score-bad-period", period=request.period)
-    return request.period, request.period in known
+    if request.period not in known:
+        # A mistyped period would write a results file no report lists: the periods come from Part 3.
+        raise UsageError("score-unknown-period", period=request.period, known=", ".join(known) or "-")
+    return request.period, True
 
 
 def _segment_column(name: str, export: Export, part3: Part3, file: str) -> Column:
@@ -196,8 +356,21 @@ def _warnings(scores: list[IndicatorScore], period: str, known: bool) -> list[Re
     return warnings
 
 
+def _check_not_elsewhere(results: Results, others: dict[str, Results]) -> None:
+    """The same export is never the results of two periods: an export already scored as one period is
+    refused as another (a re-run without --period would otherwise invent a year equal to the last)."""
+    mine = {source.sha256 for source in results.every_source()}
+    for period, other in others.items():
+        found = next((s for s in other.every_source() if s.sha256 in mine), None)
+        if found is not None:
+            raise Refused(
+                "score-export-in-other-period", where=found.file, period=period, wanted=results.period
+            )
+
+
 def _write(path: Path, results: Results, lang: Lang, request: ScoreRequest) -> Action:
-    """Write unless it would replace another export's results (exit 4 without --force)."""
+    """Write unless it would replace another export's results (exit 4 without --force). Exports added to
+    the ones a period has (all of those given again, and more) need --add."""
     text = to_yaml(results, lang)
     display = f"{path.parent.name}/{path.name}"
     action: Action = "written"
@@ -209,15 +382,25 @@ def _write(path: Path, results: Results, lang: Lang, request: ScoreRequest) -> A
                 raise Refused("score-results-unreadable", where=display) from None
             action = "replaced"
         else:
-            if existing.source.sha256 != results.source.sha256:
-                if not request.force:
+            before = {s.sha256: s.file for s in existing.every_source()}
+            now = {s.sha256 for s in results.every_source()}
+            if set(before) != now:
+                if set(before) < now and request.add:
+                    action = "updated"
+                elif not request.force:
+                    if set(before) < now:
+                        raise Refused("score-add-needed", where=display, period=results.period)
+                    if request.add:
+                        missing = ", ".join(f for sha, f in before.items() if sha not in now)
+                        raise Refused("score-add-all", where=display, period=results.period, files=missing)
                     raise Refused(
                         "score-other-export",
                         where=display,
                         period=results.period,
-                        file=existing.source.file,
+                        file=", ".join(before.values()),
                     )
-                action = "replaced"
+                else:
+                    action = "replaced"
             elif path.read_text("utf-8") == text:
                 return "unchanged"
             else:

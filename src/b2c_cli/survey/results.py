@@ -23,6 +23,7 @@ from b2c_cli.models.results import (
     SegmentResult,
     Source,
 )
+from b2c_cli.models.scale import DEFAULT_SCALE
 from b2c_cli.survey.scoring import Estimate, IndicatorScore, SegmentTable
 from b2c_cli.workbook.folder import RESULTS_DIR
 from b2c_cli.yamlfile import YamlProblem, dump, parse
@@ -73,7 +74,8 @@ def build_results(
                     **_figures(item.estimate),
                     dont_know=item.dont_know,
                     blank=item.blank,
-                    steps=dict(zip(range(1, 6), item.steps, strict=True)),
+                    steps=dict(zip(range(1, len(item.steps) + 1), item.steps, strict=True)),
+                    scale=item.scale if item.scale and item.scale != DEFAULT_SCALE else None,
                 )
                 for item in score.items
             ],
@@ -121,7 +123,21 @@ def to_yaml(results: Results, lang: Lang) -> str:
     """The results file's text: a comment saying what it is, then the figures. No timestamps, so the same
     export scored twice gives the same bytes."""
     header = "\n".join(f"# {line}" for line in tr("results-file-header", lang).splitlines())
-    return header + "\n" + dump(results.model_dump())
+    data = results.model_dump()
+    # Keys added since the first results files are written only when they say something, so a file scored
+    # before stays byte for byte the same.
+    if not data["sources"]:
+        del data["sources"]
+    for source in (data["source"], *data.get("sources", ())):
+        if source["rows_used"] is None and not source["rows_dropped"]:
+            del source["rows_used"], source["rows_dropped"]
+    for indicator in data["indicators"]:
+        for item in indicator["items"]:
+            if item["scale"] is None:
+                del item["scale"]
+    if not data["not_measured"]:
+        del data["not_measured"]
+    return header + "\n" + dump(data)
 
 
 def read_results(path: Path, display: str) -> Results:

@@ -1,11 +1,13 @@
 """Scoring as pure functions, to be read beside DESIGN.md §3. No I/O: answers come in as codes per
-respondent (1-5 on the agree scale with 5 = most agreeing, DONT_KNOW, BLANK), figures go out.
+respondent (1..k on the indicator's scale of k steps, k = most positive; DONT_KNOW, BLANK), figures go out.
+Nothing here assumes five steps: the scale's k and its lowest positive step come with the items.
 
-- Item score: the share of valid answers in the two most positive steps (top-2-box). For a reverse-worded
-  item the most positive steps are the disagreeing ones, so its answers are mirrored (6 - step) first.
+- Item score: the share of valid answers in the scale's positive steps (top-2-box on the guide's five).
+  For a reverse-worded item the most positive steps are the least agreeing ones, so its answers are
+  mirrored (k + 1 - step) first.
 - Indicator score: each respondent with at least one valid answer on the indicator's items gets the mean
-  of those (mirrored) answers and counts as positive when that mean is at least 4.0. With one item this is
-  the item score.
+  of those (mirrored) answers and counts as positive when that mean reaches the lowest positive step (4.0
+  on five steps with two positive). With one item this is the item score.
 - Don't-know and blank answers are never in the denominator; they are counted.
 - Every estimate carries n, the positive count and a 95 % Wilson interval; a change between periods carries
   a 95 % Newcombe interval and is significant only when that interval excludes 0.
@@ -27,7 +29,8 @@ from b2c_cli.survey import stats
 
 K = TypeVar("K", bound=Hashable)
 
-POSITIVE_MEAN = 4  # a respondent is positive when the mean answer is at least this
+POSITIVE_MEAN = 4  # on the guide's five steps, a respondent is positive when the mean answer reaches this
+STEPS = 5  # the guide's scale
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,9 @@ class ItemInput:
     reverse: bool = False
     column: str = ""
     text: str = ""
+    k: int = STEPS  # the scale's steps; every item of an indicator has the same scale
+    lowest_positive: int = POSITIVE_MEAN  # the least positive step that counts as positive
+    scale: str = ""  # the scale's id, kept in the results for comparability
 
 
 @dataclass(frozen=True)
@@ -73,9 +79,10 @@ class ItemScore:
     text: str
     reverse: bool
     estimate: Estimate
-    steps: tuple[int, int, int, int, int]  # how many answered step 1..5 as labelled, before mirroring
+    steps: tuple[int, ...]  # how many answered step 1..k as labelled, before mirroring
     dont_know: int
     blank: int
+    scale: str = ""
 
 
 @dataclass(frozen=True)
@@ -96,16 +103,20 @@ class Change:
     significant: bool
 
 
-def oriented(step: int, reverse: bool) -> int:
-    """A step with 5 = most positive for the indicator: reverse-worded items are mirrored."""
-    return 6 - step if reverse else step
+def oriented(step: int, reverse: bool, k: int = STEPS) -> int:
+    """A step with k = most positive for the indicator: reverse-worded items are mirrored."""
+    return k + 1 - step if reverse else step
 
 
 def score_item(item: ItemInput) -> ItemScore:
     counts = Counter(item.codes)
-    steps = (counts[1], counts[2], counts[3], counts[4], counts[5])
+    steps = tuple(counts[step] for step in range(1, item.k + 1))
     n = sum(steps)
-    positive = sum(count for step, count in enumerate(steps, start=1) if oriented(step, item.reverse) >= 4)
+    positive = sum(
+        count
+        for step, count in enumerate(steps, start=1)
+        if oriented(step, item.reverse, item.k) >= item.lowest_positive
+    )
     return ItemScore(
         column=item.column,
         text=item.text,
@@ -114,6 +125,7 @@ def score_item(item: ItemInput) -> ItemScore:
         steps=steps,
         dont_know=counts[DONT_KNOW],
         blank=counts[BLANK],
+        scale=item.scale,
     )
 
 
@@ -128,6 +140,9 @@ def score_indicator(indicator_id: str, items: Sequence[ItemInput]) -> IndicatorS
     # answers (a few dozen), weighted by how many gave it, instead of once per respondent.
     n = positive = dont_know = blank = 0
     reverse = [item.reverse for item in items]
+    k, lowest = items[0].k, items[0].lowest_positive
+    if any(item.k != k or item.lowest_positive != lowest for item in items):
+        raise ValueError("every item of an indicator needs the same scale")
     # `pragma: no mutate` (make mutation) marks lines whose mutants cannot change a result: the lengths
     # `strict=` checks are checked above, None is as false as False, and only one pattern is all blank.
     patterns = Counter(zip(*(item.codes for item in items), strict=True))  # pragma: no mutate
@@ -136,13 +151,13 @@ def score_indicator(indicator_id: str, items: Sequence[ItemInput]) -> IndicatorS
         saw_dont_know = False  # pragma: no mutate
         for code, mirrored in zip(answers, reverse, strict=True):  # pragma: no mutate
             if code >= 1:
-                total += oriented(code, mirrored)
+                total += oriented(code, mirrored, k)
                 count += 1
             elif code == DONT_KNOW:
                 saw_dont_know = True
         if count:
             n += respondents_alike
-            if total >= POSITIVE_MEAN * count:  # mean >= 4.0, in integers
+            if total >= lowest * count:  # mean >= the lowest positive step, in integers
                 positive += respondents_alike
         elif saw_dont_know:
             dont_know += respondents_alike
