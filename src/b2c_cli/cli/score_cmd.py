@@ -55,7 +55,7 @@ def score(
     add: Annotated[
         bool,
         typer.Option(
-            "--add", help="Add exports to a period's results: give its earlier exports again with the new ones."
+            "--add", help="Add exports to a period's results (give its earlier exports again with the new)."
         ),
     ] = False,
     explain: Annotated[

@@ -34,7 +34,7 @@ from b2c_cli.figures.model import (
 from b2c_cli.models import FIXED_INDICATOR_IDS, Part3
 from b2c_cli.models.part3 import MIN_SAMPLE, Indicator, ManualValue
 from b2c_cli.models.results import IndicatorResult, Results
-from b2c_cli.models.scale import normalise
+from b2c_cli.models.scale import DEFAULT_SCALE, normalise
 from b2c_cli.survey import scoring, stats
 
 
@@ -141,7 +141,14 @@ def _not_comparable(earlier: IndicatorResult | None, later: IndicatorResult | No
         return None
     if _statements(earlier) != _statements(later):
         return "statement-changed"
+    if _scales(earlier) != _scales(later):
+        return "scale-changed"
     return None
+
+
+def _scales(result: IndicatorResult) -> tuple[str, ...]:
+    """The answer scale of each item (a file without one was scored on the guide's five steps)."""
+    return tuple(item.scale or DEFAULT_SCALE for item in result.items)
 
 
 def status(

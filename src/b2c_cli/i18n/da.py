@@ -502,6 +502,7 @@ MESSAGES: dict[str, str] = {
     "export-blank-header": "Kolonne {column} indeholder data, men har ingen overskrift. Giv kolonnen en overskrift i første række, eller slet kolonnen.",
     "export-duplicate-header": "Overskriften '{name}' står over mere end én kolonne ({columns}), så b2c kan ikke se, hvilken der menes. Omdøb kolonnerne, så hver overskrift er forskellig, eller slet de overskydende.",
     # -- real survey data (issue 11): add this issue's messages below this line ---------------------------------
+    "reason-scale-changed": "svarskalaen ikke er den samme i de to målinger",
     "score-unknown-period": "Perioden '{period}' står ikke under periods i part3-evaluation.yaml. Kendte "
     "perioder: {known}. Ret --period, eller tilføj perioden under periods.",
     "score-export-in-other-period": "Denne eksport er allerede scoret som perioden '{period}'. Den samme "
@@ -529,9 +530,9 @@ MESSAGES: dict[str, str] = {
     "alle svar scores sammen. Intet er ændret.",
     "score-not-measured": "Ikke målt i denne eksport (ingen af deres udsagn er med): {indicators}.",
     "score-sources": "{count} eksporter scoret som én stikprøve: {files}.",
-    "validate-statement-changed": "Udsagnene eller skalaen for indikator {indicator} er ikke de samme i "
+    "statement-changed-between-periods": "Udsagnene eller skalaen for indikator {indicator} er ikke de samme i "
     "resultaterne for {earlier} og {later}. Ændringen mellem dem vises som ikke sammenlignelig.",
-    "validate-unknown-scale": "Skalaen '{scale}' findes ikke. Kendte skalaer: {known}.",
+    "unknown-scale": "Skalaen '{scale}' findes ikke. Kendte skalaer: {known}.",
     # (end of the real survey data block)
     # -- hardening (issue 12): add this issue's messages below this line ---------------------------------
     # (end of the hardening block)

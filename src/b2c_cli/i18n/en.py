@@ -504,6 +504,7 @@ MESSAGES: dict[str, str] = {
     "export-blank-header": "Column {column} holds data but has no header. Give the column a header in the first row, or delete the column.",
     "export-duplicate-header": "The header '{name}' appears in more than one column ({columns}), so b2c cannot tell which is meant. Rename the columns so that each header is different, or delete the extra ones.",
     # -- real survey data (issue 11): add this issue's messages below this line ---------------------------------
+    "reason-scale-changed": "the answer scale differs between the two measurements",
     "score-unknown-period": "The period '{period}' is not under periods in part3-evaluation.yaml. Known "
     "periods: {known}. Correct --period, or add the period under periods.",
     "score-export-in-other-period": "This export is already scored as the period '{period}'. The same export "
@@ -531,9 +532,9 @@ MESSAGES: dict[str, str] = {
     "({files}), so all answers are scored together. Nothing was changed.",
     "score-not-measured": "Not measured in this export (none of their statements is in it): {indicators}.",
     "score-sources": "{count} exports scored as one sample: {files}.",
-    "validate-statement-changed": "The statements or the scale of indicator {indicator} are not the same in "
+    "statement-changed-between-periods": "The statements or the scale of indicator {indicator} are not the same in "
     "the results of {earlier} and {later}. The change between them is shown as not comparable.",
-    "validate-unknown-scale": "The scale '{scale}' does not exist. Known scales: {known}.",
+    "unknown-scale": "The scale '{scale}' does not exist. Known scales: {known}.",
     # (end of the real survey data block)
     # -- hardening (issue 12): add this issue's messages below this line ---------------------------------
     # (end of the hardening block)

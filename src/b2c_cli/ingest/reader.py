@@ -60,6 +60,9 @@ def open_export(path: Path, sheet: str | None = None, progress: ProgressCallback
         formulas=formulas,
     )
     header = _HeaderCells(top[0][0], merged)
+    # A column without a header (a pandas index, a note beside the data) is no answer and blocks nothing;
+    # only one under a merged header cell is reported, since a statement's header may be what was merged.
+    detected.ignored = tuple(index for index in detected.ignored if header.merged_over(index))
     export.rows = _data_rows(chain(top[detected.header_rows :], rows), detected, export, display, header)
     return export
 
@@ -130,8 +133,10 @@ def _data_rows(
         size = len(cells)
         if size > width:
             extra = cells[width:]
-            if extra.count("") != len(extra):
-                header.blank(display, number, width + next(i for i, c in enumerate(extra) if c != ""))
+            if header.merged and extra.count("") != len(extra):
+                first = width + next(i for i, c in enumerate(extra) if c != "")
+                if header.merged_over(first):
+                    header.blank(display, number, first)
             cells = cells[:width]
         elif size < width:
             cells = cells + cast(list[Cell], [""] * (width - size))
@@ -157,6 +162,13 @@ class _HeaderCells:
     def __init__(self, row: int, merged: Merged) -> None:
         self.row = row - 1  # 0-based, as calamine gives merged cells
         self.merged = merged
+
+    def merged_over(self, index: int) -> bool:
+        """Whether the header cell of column `index` (0-based) is covered by a merged cell to its left."""
+        return any(
+            top <= self.row <= bottom and left < index <= right
+            for (top, left), (bottom, right) in self.merged
+        )
 
     def blank(self, display: str, number: int, index: int) -> NoReturn:
         """Data in row `number`, column `index` (0-based), whose header is blank: a header cell merged with

@@ -383,7 +383,9 @@ def _items_sheet(sheet: Worksheet, context: ReportContext) -> None:
                     (item.text, None),
                     (item.column, None),
                     (tr("report-yes" if item.reverse else "report-no", lang), None),
-                    *((count, COUNT) for count in item.steps),
+                    # The step columns are the guide's five; an item on another scale leaves them empty
+                    # rather than putting its counts under the wrong steps.
+                    *((count, COUNT) for count in (item.steps if len(item.steps) == 5 else (None,) * 5)),
                     (item.dont_know, COUNT),
                     (item.blank, COUNT),
                     (value.n if value else 0, COUNT),

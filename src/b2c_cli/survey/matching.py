@@ -192,17 +192,19 @@ def _unique(columns: list[Column]) -> list[Column]:
 def _no_match(key: str, item: WantedItem, wanted: str, columns: Sequence[Column], file: str) -> InputError:
     headers = [h for column in columns if not column.metadata for h in _headers(column)]
     # The closest headers, or else the first few, so the user sees what the export calls its columns.
-    close = difflib.get_close_matches(wanted, headers, n=3, cutoff=0.3) or headers[:5]
+    near = difflib.get_close_matches(wanted, headers, n=3, cutoff=0.3)
+    close = near or headers[:5]
     return InputError(
         key,
         where=file,
         indicator=item.indicator,
         text=clip(wanted, 80),
         closest=" | ".join(f"'{clip(h, 70)}'" for h in close) or "-",
-        snippet=_snippet(item, close[0] if close else ""),
+        snippet=_snippet(item, near[0] if near else ""),
     )
 
 
 def _snippet(item: WantedItem, header: str) -> str:
     """The lines to paste under the statement in part3-evaluation.yaml to give its column."""
-    return f'- text: "{item.text}"\n        column: "{header}"' if header else "-"
+    header = header or "..."
+    return f'- text: "{item.text}"\n        column: "{header}"'

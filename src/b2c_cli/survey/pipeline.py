@@ -191,9 +191,8 @@ def score(request: ScoreRequest) -> ScoreOutcome:
     # The other periods' results are read before anything is written: a hand-edited one that cannot be read
     # stops the command with nothing changed, not after this period's file was written.
     others = load_all(request.root, part3, skip=results.period)
-    _check_not_elsewhere(results, others)
     path = results_path(request.root, period)
-    action = _write(path, results, lang, request)
+    action = _write(path, results, lang, request, others)
     return ScoreOutcome(
         lang=request.lang or lang,
         part3=part3,
@@ -368,7 +367,9 @@ def _check_not_elsewhere(results: Results, others: dict[str, Results]) -> None:
             )
 
 
-def _write(path: Path, results: Results, lang: Lang, request: ScoreRequest) -> Action:
+def _write(
+    path: Path, results: Results, lang: Lang, request: ScoreRequest, others: dict[str, Results]
+) -> Action:
     """Write unless it would replace another export's results (exit 4 without --force). Exports added to
     the ones a period has (all of those given again, and more) need --add."""
     text = to_yaml(results, lang)
@@ -405,6 +406,7 @@ def _write(path: Path, results: Results, lang: Lang, request: ScoreRequest) -> A
                 return "unchanged"
             else:
                 action = "updated"
+    _check_not_elsewhere(results, others)
     if request.dry_run:
         return "dry-run"
     write_outputs(path.parent, {path.name: text.encode("utf-8")}, dry_run=False)

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 from b2c_cli.errors import ExitCode, InputError, WorkbookInvalid
@@ -15,7 +16,7 @@ from b2c_cli.i18n import Lang
 from b2c_cli.models import FIXED_INDICATOR_IDS, Part1, Part2, Part3, Partnership
 from b2c_cli.models.part3 import MIN_DISCLOSURE_THRESHOLD, MIN_SAMPLE, Indicator
 from b2c_cli.models.partnership import SCHEMA_VERSION
-from b2c_cli.models.scale import BLANK, MIXED, classify
+from b2c_cli.models.scale import BLANK, DEFAULT_SCALE, MIXED, normalise
 from b2c_cli.workbook.folder import (
     PART1_FILES,
     PART2_FILE,
@@ -281,8 +282,15 @@ class _Rules:
                 minimum=MIN_DISCLOSURE_THRESHOLD,
             )
 
+        scales = part3.scales()
+        for i, indicator in enumerate(part3.indicators):
+            if indicator.scale is not None and indicator.scale not in scales:
+                known = ", ".join(sorted(scales))
+                self.add(
+                    file, ("indicators", i, "scale"), "unknown-scale", scale=indicator.scale, known=known
+                )
         for code, label in part3.survey.codes.items():
-            if classify(label) in (None, MIXED, BLANK):
+            if all(scale.classify(label) in (None, MIXED, BLANK) for scale in scales.values()):
                 self.add(
                     file, ("survey", "codes", str(code)), "unknown-code-label", code=code, label=label[:60]
                 )
@@ -302,6 +310,32 @@ class _Rules:
 
         self.manual_values(file, part3)
         self.overdue_measurements(file, part3)
+        self.reworded_between_periods(file, part3)
+
+    def reworded_between_periods(self, file: str, part3: Part3) -> None:
+        """An indicator whose statements (or answer scale) differ between two periods' results: the change
+        between them is reported as not comparable, which the workbook's authors should know."""
+        measured: list[tuple[str, dict[str, tuple[tuple[str, bool, str], ...]]]] = []
+        for period in part3.periods:
+            found = _result_statements(self.wb.root / RESULTS_DIR / f"{period.id}.yaml")
+            if found is not None:
+                measured.append((period.id, found))
+        for (earlier, before), (later, after) in pairwise(measured):
+            for i, indicator in enumerate(part3.indicators):
+                if (
+                    indicator.id in before
+                    and indicator.id in after
+                    and before[indicator.id] != after[indicator.id]
+                ):
+                    self.add(
+                        file,
+                        ("indicators", i, "items"),
+                        "statement-changed-between-periods",
+                        "warning",
+                        indicator=indicator.id,
+                        earlier=earlier,
+                        later=later,
+                    )
 
     def overdue_measurements(self, file: str, part3: Part3) -> None:
         """A survey period whose planned date has passed with no results file: the yearly measurement the
@@ -403,3 +437,23 @@ class _Rules:
 
 def _number(value: float) -> str:
     return str(int(value)) if value == int(value) else str(value)
+
+
+def _result_statements(path: Path) -> dict[str, tuple[tuple[str, bool, str], ...]] | None:
+    """Each indicator's statements in a results file (normalised text, reverse-worded, scale); None when
+    there is no such file or it cannot be read (the commands that read it say why)."""
+    from pydantic import ValidationError
+
+    from b2c_cli.models.results import Results
+    from b2c_cli.yamlfile import YamlProblem, parse
+
+    try:
+        results = Results.model_validate(parse(path.read_bytes()).data)
+    except (OSError, YamlProblem, ValidationError):
+        return None
+    return {
+        indicator.id: tuple(
+            (normalise(item.text), item.reverse, item.scale or DEFAULT_SCALE) for item in indicator.items
+        )
+        for indicator in results.indicators
+    }

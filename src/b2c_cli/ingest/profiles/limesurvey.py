@@ -55,11 +55,22 @@ def _split(name: str) -> tuple[str, str]:
     return match.group(1), match.group(2) or ""
 
 
+_CODE_AND_TEXT = re.compile(r"^[A-Za-z][A-Za-z0-9_]*(?:\[[^\]]*\])*\. .")
+CODE_AND_TEXT_SHARE = 0.6  # of the headings, in "code. text" form: a code-and-text export without its fields
+CODE_AND_TEXT_MIN = 5
+
+
 def _recognises(header: Header) -> bool:
+    """By two of its own fields, three of their translated headings, or (an export whose fields were
+    dropped, as public data sets do) most headings in its "code. text" form."""
     codes = {_split(name)[0].casefold() for name in header.names}
-    return len(codes & {"submitdate", "lastpage", "startlanguage", "datestamp"}) >= 2 or (
-        len(set(header.folded) & META_TEXT) >= 3
-    )
+    if len(codes & {"submitdate", "lastpage", "startlanguage", "datestamp"}) >= 2:
+        return True
+    if len(set(header.folded) & META_TEXT) >= 3:
+        return True
+    named = [name for name in header.names if name]
+    coded = sum(1 for name in named if _CODE_AND_TEXT.match(name))
+    return coded >= CODE_AND_TEXT_MIN and coded >= CODE_AND_TEXT_SHARE * len(named)
 
 
 def _columns(header: Header) -> list[Column]:
@@ -71,11 +82,19 @@ def _columns(header: Header) -> list[Column]:
 
 
 def _texts(name: str, code: str, text: str) -> tuple[str, ...]:
+    """The statement (alone, and out of its brackets), and the code alone: `likert2[affSat1]` and its
+    subquestion code `affSat1`, so `column:` may give either."""
+    codes = _codes(code) if code and code != name else ()
     if text and text != name:
-        return (text, *bracketed(text))
+        return (text, *bracketed(text), *codes)
     if not code:
         return bracketed(name)
-    return ()
+    return codes
+
+
+def _codes(code: str) -> tuple[str, ...]:
+    inner = [part.rstrip("]") for part in code.split("[")[1:]]
+    return (code, *(part for part in inner if part))
 
 
 def _is_meta(name: str, code: str) -> bool:
