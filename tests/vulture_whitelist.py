@@ -40,6 +40,8 @@ _.municipality
 _.contact  # models/partnership.py: the housing organisation's and the company's contact
 _.cvr  # models/partnership.py: the company's CVR number
 _.b2c_version  # models/results.py: Source, the b2c that wrote a results file
+_.match_items  # survey/matching.py: one column per item as a list, for library callers (tests)
+_.rows_dropped  # models/results.py: Source, each export's rows left out by reason (several exports)
 
 # Jinja templates (templates/) read these fields of the objects rendered.
 _.minutes  # questionnaire/model.py: questionnaire.*.j2, "it takes about {minutes} minutes"

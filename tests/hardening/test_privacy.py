@@ -164,12 +164,15 @@ def _texts(path: Path) -> str:
 def test_no_row_free_text_or_identifying_column_reaches_an_output(run: Run, tmp_path: Path) -> None:
     folder = fresh_example(tmp_path)
     export = forms_export(folder / "surveys" / "svar.csv")
+    # One export per period: the same export is never scored as two periods.
+    export_2026 = forms_export(folder / "surveys" / "svar-2026.csv", respondents=61)
+    export_2027 = forms_export(folder / "surveys" / "svar-2027.csv", respondents=62)
     said = []
     for args in (
         # Even broken down by the name column: every group is a single person, so none is shown.
         ("score", export, "--dir", folder, "--period", "baseline", "--segment", "Name"),
-        ("score", export, "--dir", folder, "--period", "2026", "--segment", "alder", "--explain"),
-        ("score", export, "--dir", folder, "--period", "2027", "--json", "--segment", "Kommentarer"),
+        ("score", export_2026, "--dir", folder, "--period", "2026", "--segment", "alder", "--explain"),
+        ("score", export_2027, "--dir", folder, "--period", "2027", "--json", "--segment", "Kommentarer"),
         ("report", folder),
         ("questionnaire", folder),
         ("portfolio", tmp_path),
@@ -241,7 +244,7 @@ def test_score_warns_loudly_when_the_export_is_committed(run: Run, tmp_path: Pat
     committed = forms_export(folder / "svar-2026.csv")  # beside the workbook, where .gitignore does not reach
     git(folder, "add", "--all")
     git(folder, "commit", "--quiet", "-m", "Partnerskabet og svarene")
-    kept_out = forms_export(folder / "surveys" / "svar-2027.csv")
+    kept_out = forms_export(folder / "surveys" / "svar-2027.csv", respondents=61)
 
     result = run("score", committed, "--dir", folder, "--period", "baseline")
     assert result.exit_code == 0, result.stdout + result.stderr

@@ -129,7 +129,9 @@ def test_rse_2017_limesurvey_array_headings_and_an_unnamed_index_column(run: Any
 
 def test_rse_2016_limesurvey_code_and_text_headings(run: Any, tmp_path: Path) -> None:
     export = real("rse-survey/2016_uk_public_data.csv")
-    folder = partnership(tmp_path, {key: [{"text": t} for t in texts] for key, texts in RSE_STATEMENTS.items()})
+    folder = partnership(
+        tmp_path, {key: [{"text": t} for t in texts] for key, texts in RSE_STATEMENTS.items()}
+    )
     data = run_json(run, export, folder)
     rows = read_csv(export, "utf-8")
     head, body = rows[0], rows[1:]
@@ -138,3 +140,107 @@ def test_rse_2016_limesurvey_code_and_text_headings(run: Any, tmp_path: Path) ->
         where = [next(i for i, h in enumerate(head) if h.split(". ", 1)[-1] == t) for t in texts]
         steps = [[AGREE_EN.get(row[i].casefold()) for i in where] for row in body]
         check(indicator(data, key), indicator_counts(steps, 4), key)
+
+
+# -- SurveyMonkey: two header rows ---------------------------------------------------------------------------
+
+SLEEP = {
+    "belonging": ['"sleeping in separate beds helps us to stay together."'],
+    "trust": ['"we sleep better when we sleep in separate beds."'],
+    "co-creation": ['"our sex life has improved as a result of sleeping in separate beds."'],
+}
+AGREE_SOMEWHAT = {
+    "strongly agree": 5,
+    "somewhat agree": 4,
+    "neither agree nor disagree": 3,
+    "somewhat disagree": 2,
+    "strongly disagree": 1,
+}
+
+
+def test_surveymonkey_sleeping_alone_with_a_mojibake_separator(run: Any, tmp_path: Path) -> None:
+    """cp1252, two header rows, no Respondent ID; one header joins its statement with a garbled space
+    ('statement:ë_"our sex life ..."'), matched all the same; Strongly/Somewhat agree on five steps."""
+    export = real("fivethirtyeight/sleeping-alone-data.csv")
+    folder = partnership(
+        tmp_path, {k: [{"text": t.strip('".')} for t in texts] for k, texts in SLEEP.items()}
+    )
+    data = run_json(run, export, folder)
+    assert data["source"]["layout"] == "surveymonkey"
+    rows = read_csv(export, "cp1252")
+    body = rows[2:]
+    assert data["respondents"] == len(body) == 1093
+    for key, column in (("belonging", 21), ("trust", 22), ("co-creation", 23)):
+        steps = [AGREE_SOMEWHAT.get(row[column].casefold()) for row in body]
+        found = indicator(data, key)
+        check(found, item_counts(steps, 4), key)
+        assert found["items"][0]["blank"] == sum(1 for row in body if row[column] == "")
+
+
+def test_surveymonkey_star_wars_favourability_matrix(run: Any, tmp_path: Path) -> None:
+    """A matrix question (text over its first column, the character in row 2) on a favourability scale,
+    'Unfamiliar (N/A)' as don't-know: on the default agree scale it is refused, naming the scale that fits."""
+    export = real("fivethirtyeight/StarWars.csv")
+    items = {
+        "belonging": [{"text": "Han Solo"}, {"text": "Luke Skywalker"}],
+        "trust": [{"text": "Yoda"}],
+        "co-creation": [{"text": "Jar Jar Binks"}],
+    }
+    folder = partnership(tmp_path, items)
+    refused = run("score", export, "--dir", folder, "--period", "baseline")
+    assert refused.exit_code == 3
+    assert "Very favorably" in refused.stderr and "scale: favourable-5" in refused.stderr
+    folder = partnership(tmp_path / "favourable", items, scale="favourable-5")
+    data = run_json(run, export, folder)
+    rows = read_csv(export, "cp1252")
+    body = rows[2:]
+    favour = {
+        "very favorably": 5,
+        "somewhat favorably": 4,
+        "neither favorably nor unfavorably (neutral)": 3,
+        "somewhat unfavorably": 2,
+        "very unfavorably": 1,
+    }
+    at = {name: rows[1].index(name) for name in ("Han Solo", "Luke Skywalker", "Yoda", "Jar Jar Binks")}
+    for key, its in items.items():
+        where = [at[item["text"]] for item in its]
+        found = indicator(data, key)
+        check(
+            found, indicator_counts([[favour.get(row[i].casefold()) for i in where] for row in body], 4), key
+        )
+        for k, i in enumerate(where):
+            assert found["items"][k]["dont_know"] == sum(1 for row in body if row[i] == "Unfamiliar (N/A)")
+
+
+# -- Qualtrics: nothing but generated test responses -------------------------------------------------------
+
+
+def test_qualtrics_exports_of_test_responses_are_refused_with_the_reason(run: Any, tmp_path: Path) -> None:
+    """Both Qualtrics layouts (2016 Insights with single-quoted ImportIds, legacy V1..): the 15 responses
+    are Qualtrics' generated test responses (Status 2), so nothing is scored, and the message says so
+    instead of calling the export empty. The workbook's scale is declared (Like .. Dislike, No opinion)."""
+    like = {
+        "id": "like-3",
+        "steps": [
+            {"labels": {"en": ["Like"]}, "code": 1},
+            {"labels": {"en": ["Neither like nor dislike"]}, "code": 2},
+            {"labels": {"en": ["Dislike"]}, "code": 3},
+        ],
+        "positive": 1,
+        "dont_know": {"en": ["No opinion"]},
+        "dont_know_codes": [-1, -2],
+    }
+    for name in ("No_Basis_for_Evaluation (Insights).csv", "No_Basis_for_Evaluation (Legacy).csv"):
+        export = real(f"qualtricstools/{name}")
+        statement = "Indicate how you feel about squash"
+        folder = partnership(
+            tmp_path / name.split("(")[1][:4],
+            {"belonging": [{"text": statement}]},
+            scale="like-3",
+            survey={"scales": [like]},
+        )
+        result = run("score", export, "--dir", folder, "--period", "baseline")
+        assert result.exit_code == 3, result.stdout + result.stderr
+        message = " ".join(result.stderr.split())
+        assert "15" in message and "Survey Test" in message, message
+        assert not (folder / "results" / "baseline.yaml").exists()

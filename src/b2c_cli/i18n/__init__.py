@@ -67,7 +67,10 @@ class Lines(Msg):
         return lines
 
     def render(self, lang: Lang) -> str:
-        return "".join(f"\n  - {where}: {item.render(lang)}" for where, item in self.items)
+        return "".join(
+            f"\n  - {where}: {item.render(lang)}" if where else f"\n  - {item.render(lang)}"
+            for where, item in self.items
+        )
 
 
 def tr(key: str, lang: Lang, /, **params: object) -> str:

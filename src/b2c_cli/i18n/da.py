@@ -502,6 +502,9 @@ MESSAGES: dict[str, str] = {
     "export-blank-header": "Kolonne {column} indeholder data, men har ingen overskrift. Giv kolonnen en overskrift i første række, eller slet kolonnen.",
     "export-duplicate-header": "Overskriften '{name}' står over mere end én kolonne ({columns}), så b2c kan ikke se, hvilken der menes. Omdøb kolonnerne, så hver overskrift er forskellig, eller slet de overskydende.",
     # -- real survey data (issue 11): add this issue's messages below this line ---------------------------------
+    "score-excluded-survey-test": "{count} genererede testsvar (Survey Test) blev ikke talt med.",
+    "score-excluded-not-answered": "{count} rækker med personer, der fik skemaet, men ikke svarede, blev ikke talt med.",
+    "score-all-rows-dropped": "Eksporten har ingen svar tilbage at score: alle {count} rækker blev sorteret fra:{reasons}\nEr det den rigtige eksport? Testsvar og forhåndsvisninger er ikke beboernes svar.",
     "reason-scale-changed": "svarskalaen ikke er den samme i de to målinger",
     "score-unknown-period": "Perioden '{period}' står ikke under periods i part3-evaluation.yaml. Kendte "
     "perioder: {known}. Ret --period, eller tilføj perioden under periods.",

@@ -504,6 +504,9 @@ MESSAGES: dict[str, str] = {
     "export-blank-header": "Column {column} holds data but has no header. Give the column a header in the first row, or delete the column.",
     "export-duplicate-header": "The header '{name}' appears in more than one column ({columns}), so b2c cannot tell which is meant. Rename the columns so that each header is different, or delete the extra ones.",
     # -- real survey data (issue 11): add this issue's messages below this line ---------------------------------
+    "score-excluded-survey-test": "{count} generated test responses (Survey Test) were not counted.",
+    "score-excluded-not-answered": "{count} rows of people who got the survey but did not answer were not counted.",
+    "score-all-rows-dropped": "The export has no responses left to score: all {count} rows were left out:{reasons}\nIs it the right export? Test responses and previews are not residents' answers.",
     "reason-scale-changed": "the answer scale differs between the two measurements",
     "score-unknown-period": "The period '{period}' is not under periods in part3-evaluation.yaml. Known "
     "periods: {known}. Correct --period, or add the period under periods.",

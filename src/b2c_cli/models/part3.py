@@ -140,7 +140,3 @@ class Part3(StrictModel):
         }
         found.update({d.id: d.scale(extra) for d in self.survey.scales})
         return found
-
-    def scale_of(self, indicator: Indicator) -> Scale | None:
-        """The indicator's scale (agree-5 when it names none), None when it names one that is unknown."""
-        return self.scales().get(indicator.scale or DEFAULT_SCALE)

@@ -144,10 +144,6 @@ class Scale:
                 return self.codes.get(number)
         return None
 
-    def step_label(self, value: int, lang: str = "en") -> str:
-        """The printed label of step value `value` (1..k)."""
-        return _first(self.steps[self.k - value].labels, lang)
-
 
 def _first(labels: Mapping[str, Sequence[str]], lang: str) -> str:
     if labels.get(lang):

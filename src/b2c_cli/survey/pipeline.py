@@ -18,7 +18,7 @@ from typing import Literal
 from b2c_cli import gitutil
 from b2c_cli.__about__ import __version__
 from b2c_cli.errors import InputError, Refused, UsageError, WorkbookInvalid
-from b2c_cli.i18n import Lang
+from b2c_cli.i18n import Lang, Lines, Phrase, has_message
 from b2c_cli.ingest import Column, Export, Opening, ProgressCallback, open_export
 from b2c_cli.models.part3 import Indicator, Part3
 from b2c_cli.models.results import Results, ResultWarning, Source
@@ -122,7 +122,20 @@ def score(request: ScoreRequest) -> ScoreOutcome:
     not_measured = [i.id for i in survey_indicators if i not in measured]
     respondents = sum(one.respondents for one in scored)
     if respondents == 0:
-        raise InputError("score-no-rows", where=", ".join(one.display for one in scored))
+        where = ", ".join(one.display for one in scored)
+        dropped: dict[str, int] = {}
+        for one in scored:
+            for reason, count in one.export.excluded_rows.items():
+                dropped[reason] = dropped.get(reason, 0) + count
+        if any(reason != "empty-row" for reason in dropped):
+            # Every row was left out: say which and why, not that the export is empty.
+            reasons = Lines(
+                tuple(("", _excluded(reason, count)) for reason, count in sorted(dropped.items()))
+            )
+            raise InputError(
+                "score-all-rows-dropped", where=where, count=sum(dropped.values()), reasons=reasons
+            )
+        raise InputError("score-no-rows", where=where)
 
     def inputs(indicator: Indicator) -> list[ItemInput]:
         scale = codings[indicator.id].scale
@@ -205,6 +218,11 @@ def score(request: ScoreRequest) -> ScoreOutcome:
         others=others,
         export_tracked=any(gitutil.is_tracked(survey.resolve()) for survey in request.surveys),
     )
+
+
+def _excluded(reason: str, count: int) -> Phrase:
+    key = f"score-excluded-{reason}"
+    return Phrase(key if has_message(key) else "score-excluded-other", count=count, reason=reason)
 
 
 def _codings(indicators: Sequence[Indicator], part3: Part3) -> dict[str, Coding]:

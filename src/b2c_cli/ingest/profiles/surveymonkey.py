@@ -62,10 +62,22 @@ def _columns(header: Header) -> list[Column]:
         if is_meta or not question:
             columns.append(Column(index, name, metadata=is_meta))
         elif not sub or sub.casefold() in SINGLE:
-            columns.append(Column(index, question))
+            columns.append(Column(index, question, _unmangled(question)))
         else:
             columns.append(Column(index, f"{question} - {sub}", (sub,)))
     return columns
+
+
+# Spaces garbled on the way out of SurveyMonkey (a non-breaking space through the wrong code page): FiveThirty-
+# Eight's "statement:ë_"our sex life ..."ë_" is "statement: "our sex life ..."".
+_MANGLED_SPACES = ("ë_",)
+
+
+def _unmangled(text: str) -> tuple[str, ...]:
+    cleaned = text
+    for mangled in _MANGLED_SPACES:
+        cleaned = cleaned.replace(mangled, " ")
+    return (" ".join(cleaned.split()),) if cleaned != text else ()
 
 
 PROFILE = Profile("surveymonkey", _recognises, _columns, _header_rows, reads_rows=2)
