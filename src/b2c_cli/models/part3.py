@@ -11,7 +11,7 @@ from typing import Literal
 from pydantic import Field
 
 from b2c_cli.models.common import StrictModel, Text, YesNo
-from b2c_cli.models.scale import DEFAULT_SCALE, SCALES, Scale, Step
+from b2c_cli.models.scale import SCALES, Scale, Step
 
 IndicatorKind = Literal["survey", "count", "percent"]
 Esrs = Literal["S3", "S4"]

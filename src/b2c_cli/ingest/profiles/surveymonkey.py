@@ -68,8 +68,8 @@ def _columns(header: Header) -> list[Column]:
     return columns
 
 
-# Spaces garbled on the way out of SurveyMonkey (a non-breaking space through the wrong code page): FiveThirty-
-# Eight's "statement:ë_"our sex life ..."ë_" is "statement: "our sex life ..."".
+# Spaces garbled on the way out of SurveyMonkey (a non-breaking space through the wrong code page):
+# FiveThirtyEight's "statement:ë_"our sex life ..."ë_" is "statement: "our sex life ..."".
 _MANGLED_SPACES = ("ë_",)
 
 
