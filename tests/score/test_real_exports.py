@@ -244,3 +244,77 @@ def test_qualtrics_exports_of_test_responses_are_refused_with_the_reason(run: An
         message = " ".join(result.stderr.split())
         assert "15" in message and "Survey Test" in message, message
         assert not (folder / "results" / "baseline.yaml").exists()
+
+
+# -- SurveyXact: the workbook, and its CSV trio ------------------------------------------------------------
+
+READSX = {
+    "belonging": [
+        "Jeg er svært motivert for fagene på programområdet",
+        "Jeg kommer til å trives med programområdet jeg har valgt",
+    ],
+    "trust": ["Fagene kommer til å handle om noe jeg synes er spennende"],
+    "co-creation": ["Jeg er fortsatt usikker på om jeg har valgt det rette programområdet"],
+}
+READSX_VARIABLES = {"belonging": ["up_01", "up_03"], "trust": ["up_04"], "co-creation": ["up_02"]}
+
+
+def readsx_expected() -> tuple[int, dict[str, tuple[int, int]]]:
+    """From the workbook's Dataset and Labels sheets, read here with python-calamine: the respondents (a row
+    whose status flags say answered, partially or completely) and each indicator's (positive, n) on the
+    four steps Helt uenig=1 .. Helt enig=4 as the Labels sheet names the codes; positive from 3 up."""
+    from python_calamine import CalamineWorkbook
+
+    book = CalamineWorkbook.from_path(str(real("surveyxact-readsx/ex_survey2.xlsx")))
+    data = book.get_sheet_by_name("Dataset").to_python()
+    labels = book.get_sheet_by_name("Labels").to_python()
+    steps = {"helt uenig": 1, "uenig": 2, "enig": 3, "helt enig": 4}
+    meaning = {
+        (row[0], int(row[1])): steps.get(str(row[2]).strip().casefold()) for row in labels if row[1] != ""
+    }
+    head, body = data[0], data[1:]
+    col = {name: i for i, name in enumerate(head)}
+    answered = [r for r in body if r[col["stato_3"]] == 1 or r[col["stato_4"]] == 1]
+
+    def step(row: list[Any], variable: str) -> int | None:
+        cell = row[col[variable]]
+        return meaning.get((variable, int(cell))) if cell != "" else None
+
+    out = {
+        key: indicator_counts([[step(r, v) for v in vs] for r in answered], 3)
+        for key, vs in READSX_VARIABLES.items()
+    }
+    return len(answered), out
+
+
+def test_surveyxact_workbook_on_four_steps(run: Any, tmp_path: Path) -> None:
+    """readSX's ex_survey2.xlsx: 999 rows, of which 574 never answered (excluded and reported); its 28
+    statements on four steps without a neutral one. On the default scale b2c stops and names agree-4;
+    declared, the figures match the sheets read independently."""
+    export = real("surveyxact-readsx/ex_survey2.xlsx")
+    items = {key: [{"text": t} for t in texts] for key, texts in READSX.items()}
+    refused = run("score", export, "--dir", partnership(tmp_path, items), "--period", "baseline")
+    assert refused.exit_code == 3
+    assert "scale: agree-4" in refused.stderr
+    data = run_json(run, export, partnership(tmp_path / "four", items, scale="agree-4"))
+    respondents, expected = readsx_expected()
+    assert data["respondents"] == respondents == 425
+    assert data["excluded_rows"] == {"not-answered": 574}
+    for key, counts in expected.items():
+        check(indicator(data, key), counts, key)
+        assert indicator(data, key)["items"][0]["scale"] == "agree-4"
+
+
+def test_surveyxact_csv_trio_read_together_in_three_encodings(run: Any, tmp_path: Path) -> None:
+    """dataset.csv holds codes and variable names only; its labels.csv and structure.csv beside it give
+    the codes' labels and the statements, so the workbook types neither a code nor a column. `;`/cp1252,
+    `,`/cp1252 (ragged structure.csv) and tab/UTF-16: the same figures as the workbook export."""
+    respondents, expected = readsx_expected()
+    items = {key: [{"text": t} for t in texts] for key, texts in READSX.items()}
+    for variant in ("semicolon_ansi", "comma_ansi", "tab_utf16"):
+        export = real(f"surveyxact-readsx/ex_survey2_{variant}/dataset.csv")
+        data = run_json(run, export, partnership(tmp_path / variant, items, scale="agree-4"))
+        assert data["source"]["layout"] == "surveyxact-csv"
+        assert data["respondents"] == respondents
+        for key, counts in expected.items():
+            check(indicator(data, key), counts, f"{variant} {key}")

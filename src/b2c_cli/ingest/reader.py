@@ -42,6 +42,7 @@ def open_export(path: Path, sheet: str | None = None, progress: ProgressCallback
 
         text = open_csv(path, display, progress)
         sha256, rows, encoding, delimiter = text.sha256, text.rows, text.encoding, text.delimiter
+        side_sheets = _csv_side_files(path, text.encoding, text.delimiter)
     top = _header_block(rows, display)
     detected = detect(top, fmt=kind, side_sheets=side_sheets, display=display)
     if not detected.columns:
@@ -87,6 +88,38 @@ def _open_workbook(
             if found is not None:
                 side[name] = workbook.whole(found)
     return data, side
+
+
+# SurveyXact's CSV export is three files: dataset.csv (codes) beside labels.csv (variable, code, label; no
+# header row) and structure.csv (the question texts). Read together, no code or column is typed by hand.
+_CSV_SIDE_FILES = {"Labels": "labels.csv", "Structure": "structure.csv"}
+
+
+def _csv_side_files(path: Path, encoding: str | None, delimiter: str | None) -> dict[str, list[list[Cell]]]:
+    """The side files that go with a SurveyXact dataset.csv, read whole (they are small) in the dataset's
+    encoding and delimiter (SurveyXact writes the three alike; structure.csv's rows may be ragged), by the
+    sheet names the SurveyXact profile knows; none for any other CSV. A side file that cannot be read is
+    left out: the dataset then needs its codes from the workbook, as before."""
+    if path.name.casefold() != "dataset.csv" or not delimiter:
+        return {}
+    import csv
+    import io
+
+    present = {child.name.casefold(): child for child in path.parent.iterdir() if child.is_file()}
+    side: dict[str, list[list[Cell]]] = {}
+    for sheet, name in _CSV_SIDE_FILES.items():
+        found = present.get(name)
+        if found is None:
+            continue
+        try:
+            data = found.read_bytes()
+            codec = "utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else (encoding or "utf-8")
+            text = data.decode("utf-8-sig" if codec.replace("_", "-").startswith("utf-8") else codec)
+        except (OSError, UnicodeDecodeError, LookupError):
+            continue
+        rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        side[sheet] = [list(row) for row in rows]
+    return side
 
 
 def _check_header_text(rows: Sequence[tuple[int, Sequence[Cell]]], display: str) -> None:
