@@ -504,6 +504,8 @@ MESSAGES: dict[str, str] = {
     # -- real survey data (issue 11): add this issue's messages below this line ---------------------------------
     # (end of the real survey data block)
     # -- hardening (issue 12): add this issue's messages below this line ---------------------------------
+    "lock-held": "Et andet b2c-program (pid {pid} på {host}) skriver i dette partnerskab lige nu. Vent, til det er færdigt, og kør kommandoen igen. Kører intet b2c, så slet låsefilen. Intet er ændret.",
+    "q-data-entry-typed": "Der er tastet svar ind i denne fil ({count} celler, fx {cells}), og en ny, tom indtastningsfil ville slette dem. Flyt eller omdøb filen først, eller kør med --force for at erstatte den. Intet er ændret.",
     # (end of the hardening block)
     # -- honest statistics (issue 13): add this issue's messages below this line ---------------------------------
     # (end of the honest statistics block)

@@ -506,6 +506,8 @@ MESSAGES: dict[str, str] = {
     # -- real survey data (issue 11): add this issue's messages below this line ---------------------------------
     # (end of the real survey data block)
     # -- hardening (issue 12): add this issue's messages below this line ---------------------------------
+    "lock-held": "Another b2c (pid {pid} on {host}) is writing to this partnership right now. Wait until it has finished and run the command again. If no b2c is running, delete the lock file. Nothing was changed.",
+    "q-data-entry-typed": "Answers have been typed into this file ({count} cells, e.g. {cells}), and a new, empty data-entry form would delete them. Move or rename the file first, or run with --force to replace it. Nothing was changed.",
     # (end of the hardening block)
     # -- honest statistics (issue 13): add this issue's messages below this line ---------------------------------
     # (end of the honest statistics block)
