@@ -23,6 +23,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from b2c_cli.atomic import pid_alive
 from b2c_cli.errors import Refused
 
 LOCK_FILE = ".b2c.lock"
@@ -128,18 +129,3 @@ def _stale(path: Path) -> bool:
     if holder is None and age < 2.0:
         return False  # being written by its holder this instant
     return age > FOREIGN_STALE_SECONDS
-
-
-def pid_alive(pid: int) -> bool:
-    """Whether a process with this pid runs on this host (one of another user's counts as running)."""
-    if pid <= 0:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    except OSError:
-        return False
-    return True

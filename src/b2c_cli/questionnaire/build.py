@@ -52,10 +52,10 @@ def build_questionnaire_files(request: QuestionnaireRequest) -> tuple[list[Writt
 def _refuse_typed_in(path: Path, new: bytes) -> None:
     """Refuse (exit 4) to replace `path` when someone has typed into it: a cell that holds a value where
     the new form has none. A file that is no readable workbook any more counts as typed into too."""
+    if not path.is_file():
+        return  # nothing there, or no file (write_outputs names that)
     try:
         old = path.read_bytes()
-    except FileNotFoundError:
-        return
     except OSError:
         old = b""
     if old == new:
