@@ -510,6 +510,11 @@ MESSAGES: dict[str, str] = {
     "output-dangling-link": "Mappen er et symbolsk link til {target}, som ikke findes. Opret mappen, det peger på, eller vælg en anden mappe med -o. Intet er ændret.",
     "output-not-a-folder": "Her skal b2c skrive i en mappe, men det er en fil. Vælg en anden mappe med -o, eller flyt filen. Intet er ændret.",
     "cannot-write-partly": "Kan ikke skrive {path} ({reason}), efter at disse filer allerede var skrevet: {written}. Disse er uændrede: {kept}. Ret årsagen, og kør kommandoen igen.",
+    "yaml-not-a-file": "Dette er ikke en almindelig fil (men en pipe, en enhed eller en mappe), så b2c læser den ikke. Læg den rigtige fil her.",
+    "yaml-too-large": "Filen er større end {limit} MB, hvilket ingen af b2c's filer er. Tjek, at det er den rigtige fil.",
+    "results-period-mismatch": "Filen hedder {name}, men indeholder resultaterne for perioden {period}: den er nok kopieret eller omdøbt. Giv den navnet {period}.yaml igen, eller scor den rigtige eksport for {name} med b2c score --period {name}.",
+    "results-folder-dangling": "Mappen results/ er et symbolsk link til {target}, som ikke findes, så ingen resultater kan læses. Ret linket, eller gendan mappen (git checkout results/).",
+    "results-folder-not-a-folder": "results skal være en mappe med resultatfilerne, men er en fil, så ingen resultater kan læses. Flyt filen væk, og gendan mappen (git checkout results/).",
     # (end of the hardening block)
     # -- honest statistics (issue 13): add this issue's messages below this line ---------------------------------
     # (end of the honest statistics block)
