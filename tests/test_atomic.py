@@ -85,7 +85,14 @@ def test_permissions_are_those_of_a_normal_write_or_of_the_file_replaced(tmp_pat
 
 def test_a_leftover_of_a_crashed_write_is_removed_by_the_next_write(tmp_path: Path, mode: str) -> None:
     folder, target = _folder(tmp_path)
-    (folder / ".esg-report.md.a1b2c3d4e5f6.tmp").write_bytes(b"half")
+    """Provably stale only (issue 12): an older b2c's leftover unchanged for an hour, or one whose writer's
+    pid no longer runs. tests/hardening/test_writes.py proves a running writer's file is left alone."""
+    old = folder / ".esg-report.md.a1b2c3d4e5f6.tmp"
+    old.write_bytes(b"half")
+    os.utime(old, (time.time() - 2 * 3600,) * 2)
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    (folder / f".esg-report.md.{dead.pid}-a1b2c3d4e5f6.tmp").write_bytes(b"half")
     (folder / ".other.md.a1b2c3d4e5f6.tmp").write_bytes(b"not ours to touch")
     write_atomic(target, b"new")
     assert sorted(p.name for p in folder.iterdir()) == [".other.md.a1b2c3d4e5f6.tmp", "esg-report.md"]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from b2c_cli.atomic import write_atomic
+from b2c_cli.atomic import Staged, fsync_folder, stage
 from b2c_cli.errors import InputError, UsageError
 
 C = TypeVar("C")
@@ -71,18 +71,65 @@ class Written:
 
 
 def write_outputs(folder: Path, outputs: dict[str, bytes], dry_run: bool) -> list[Written]:
-    """Write each output whose bytes differ from what is there (atomically); report what changed."""
+    """Write each output whose bytes differ from what is there; report what changed.
+
+    All of a command's files are one step: each is first written in full beside its target (`stage`), and
+    only when every one of them is written are they put in place. A full disk, a folder where a file
+    belongs or any other failure before that leaves every old file as it was ("nothing was changed"); a
+    failure while putting them in place (rare: a rename) names exactly the files already replaced."""
+    _check_folder(folder)
     written = []
     try:
         for name, data in outputs.items():
             path = folder / name
-            changed = not path.is_file() or path.read_bytes() != data
-            if changed and not dry_run:
-                folder.mkdir(parents=True, exist_ok=True)
-                write_atomic(path, data)
-            written.append(Written(path, changed))
+            if (path.is_symlink() and not path.exists()) or (path.exists() and not path.is_file()):
+                raise InputError("output-not-a-file", where=str(path))
+            written.append(Written(path, not path.is_file() or path.read_bytes() != data))
     except OSError as exc:
         raise InputError(
             "cannot-write", path=str(exc.filename or folder), reason=exc.strerror or str(exc)
         ) from None
+    changed = [item.path for item in written if item.changed]
+    if dry_run or not changed:
+        return written
+    staged: list[Staged] = []
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for path in changed:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            staged.append(stage(path, outputs[path.relative_to(folder).as_posix()]))
+    except OSError as exc:
+        for item in staged:
+            item.discard()
+        raise InputError(
+            "cannot-write", path=str(exc.filename or folder), reason=exc.strerror or str(exc)
+        ) from None
+    done: list[Path] = []
+    try:
+        for item in staged:
+            item.commit()
+            done.append(item.path)
+    except OSError as exc:
+        for item in staged[len(done) :]:
+            item.discard()
+        raise InputError(
+            "cannot-write-partly",
+            path=str(exc.filename or folder),
+            reason=exc.strerror or str(exc),
+            written=", ".join(str(path) for path in done) or "-",
+            kept=", ".join(str(path) for path in changed[len(done) :]),
+        ) from None
+    fsync_folder(folder)
     return written
+
+
+def _check_folder(folder: Path) -> None:
+    """The output folder is a folder, or nothing yet: a dangling symlink or a file there is named as such,
+    not reported as 'File exists' when it is created."""
+    for place in (folder, *folder.parents):
+        if place.is_symlink() and not place.exists():
+            raise InputError("output-dangling-link", where=str(place), target=str(place.readlink()))
+        if place.exists():
+            if not place.is_dir():
+                raise InputError("output-not-a-folder", where=str(place))
+            return

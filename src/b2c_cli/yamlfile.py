@@ -10,9 +10,13 @@ are refused with the line and column. Every node's position is kept, so validati
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path as FilePath
 from typing import Any, NamedTuple
 
 import yaml
@@ -120,6 +124,36 @@ class _Loader(Reader, Scanner, Parser, Composer, BaseResolver):
 
 def _mark(yaml_mark: Any) -> Mark:
     return Mark(yaml_mark.line + 1, yaml_mark.column + 1)
+
+
+MAX_BYTES = 8 * 1024 * 1024  # a workbook or results file is kilobytes; anything this large is no such file
+
+
+def read_file(path: FilePath, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of a YAML file, read without ever blocking or reading without end: a FIFO, a device
+    (`/dev/zero`) or a folder in its place is refused before a byte is read (YamlProblem
+    'yaml-not-a-file'), a file over `limit` bytes after reading at most `limit + 1` ('yaml-too-large').
+    OSError as open() raises it (missing, no permission)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        if not stat.S_ISREG(mode):
+            raise YamlProblem("yaml-not-a-file")
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(fd, min(1024 * 1024, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > limit:
+            raise YamlProblem("yaml-too-large", params={"limit": limit // (1024 * 1024)})
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def decode(raw: bytes) -> str:

@@ -26,20 +26,28 @@ def questionnaire(
     ] = None,
     lang: LangOption = None,
     dry_run: DryRunOption = False,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Replace a data-entry workbook that answers have been typed into."),
+    ] = False,
 ) -> None:
     from b2c_cli.questionnaire.build import QuestionnaireRequest, build_questionnaire_files
 
     run = begin(ctx, lang)
     root = partnership_root(folder)
     lang = run.partnership_lang(root)
-    written, _ = build_questionnaire_files(
-        QuestionnaireRequest(
-            root=root,
-            today=today(),
-            formats=QUESTIONNAIRE_FORMATS.parse(formats),
-            output=output,
-            lang=lang,
-            dry_run=dry_run,
+    from b2c_cli.lock import partnership_lock
+
+    with partnership_lock(root):
+        written, _ = build_questionnaire_files(
+            QuestionnaireRequest(
+                root=root,
+                today=today(),
+                formats=QUESTIONNAIRE_FORMATS.parse(formats),
+                output=output,
+                lang=lang,
+                dry_run=dry_run,
+                force=force,
+            )
         )
-    )
     show_written(written, dry_run, lang)

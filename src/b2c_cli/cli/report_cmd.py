@@ -48,16 +48,19 @@ def report(
     run = begin(ctx, lang)
     root = partnership_root(folder)
     lang = run.partnership_lang(root)
-    written, _ = build_report(
-        ReportRequest(
-            root=root,
-            today=today(),
-            formats=REPORT_FORMATS.parse(formats),
-            output=output,
-            lang=lang,
-            template_dir=template_dir,
-            dry_run=dry_run,
-            vsme_template=vsme_template,
+    from b2c_cli.lock import partnership_lock
+
+    with partnership_lock(root):
+        written, _ = build_report(
+            ReportRequest(
+                root=root,
+                today=today(),
+                formats=REPORT_FORMATS.parse(formats),
+                output=output,
+                lang=lang,
+                template_dir=template_dir,
+                dry_run=dry_run,
+                vsme_template=vsme_template,
+            )
         )
-    )
     show_written(written, dry_run, lang)

@@ -74,28 +74,32 @@ def score(
         from b2c_cli.ingest import Opening
 
         opening = Opening(survey, sheet, progress) if survey.is_file() else None
+        from b2c_cli.lock import partnership_lock
         from b2c_cli.survey.pipeline import ScoreRequest
         from b2c_cli.survey.pipeline import score as run_score
 
-        root = partnership_root(folder if folder is not None else Path.cwd())
+        root = partnership_root(folder)
         run.partnership_lang(root)
-        outcome = run_score(
-            ScoreRequest(
-                survey=survey,
-                root=root,
-                today=today(),
-                period=period,
-                sheet=sheet,
-                segment=segment,
-                force=force,
-                dry_run=dry_run,
-                progress=progress,
-                opening=opening,
-                lang=run.lang,
-                more=more,
-                add=add,
+        # Held from before the period's earlier results are checked until the new ones are written: two
+        # runs into one period cannot both pass the check.
+        with partnership_lock(root):
+            outcome = run_score(
+                ScoreRequest(
+                    survey=survey,
+                    root=root,
+                    today=today(),
+                    period=period,
+                    sheet=sheet,
+                    segment=segment,
+                    force=force,
+                    dry_run=dry_run,
+                    progress=progress,
+                    opening=opening,
+                    lang=run.lang,
+                    more=more,
+                    add=add,
+                )
             )
-        )
     from b2c_cli.figures.scored import outcome_figures, score_data
 
     lang = outcome.lang

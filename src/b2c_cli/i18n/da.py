@@ -538,6 +538,17 @@ MESSAGES: dict[str, str] = {
     "unknown-scale": "Skalaen '{scale}' findes ikke. Kendte skalaer: {known}.",
     # (end of the real survey data block)
     # -- hardening (issue 12): add this issue's messages below this line ---------------------------------
+    "lock-held": "Et andet b2c-program (pid {pid} på {host}) skriver i dette partnerskab lige nu. Vent, til det er færdigt, og kør kommandoen igen. Kører intet b2c, så slet låsefilen. Intet er ændret.",
+    "q-data-entry-typed": "Der er tastet svar ind i denne fil ({count} celler, fx {cells}), og en ny, tom indtastningsfil ville slette dem. Flyt eller omdøb filen først, eller kør med --force for at erstatte den. Intet er ændret.",
+    "output-not-a-file": "Her skal b2c skrive en fil, men der ligger en mappe (eller noget andet, der ikke er en almindelig fil). Flyt den væk, og kør kommandoen igen. Intet er ændret.",
+    "output-dangling-link": "Mappen er et symbolsk link til {target}, som ikke findes. Opret mappen, det peger på, eller vælg en anden mappe med -o. Intet er ændret.",
+    "output-not-a-folder": "Her skal b2c skrive i en mappe, men det er en fil. Vælg en anden mappe med -o, eller flyt filen. Intet er ændret.",
+    "cannot-write-partly": "Kan ikke skrive {path} ({reason}), efter at disse filer allerede var skrevet: {written}. Disse er uændrede: {kept}. Ret årsagen, og kør kommandoen igen.",
+    "yaml-not-a-file": "Dette er ikke en almindelig fil (men en pipe, en enhed eller en mappe), så b2c læser den ikke. Læg den rigtige fil her.",
+    "yaml-too-large": "Filen er større end {limit} MB, hvilket ingen af b2c's filer er. Tjek, at det er den rigtige fil.",
+    "results-period-mismatch": "Filen hedder {name}, men indeholder resultaterne for perioden {period}: den er nok kopieret eller omdøbt. Giv den navnet {period}.yaml igen, eller scor den rigtige eksport for {name} med b2c score --period {name}.",
+    "results-folder-dangling": "Mappen results/ er et symbolsk link til {target}, som ikke findes, så ingen resultater kan læses. Ret linket, eller gendan mappen (git checkout results/).",
+    "results-folder-not-a-folder": "results skal være en mappe med resultatfilerne, men er en fil, så ingen resultater kan læses. Flyt filen væk, og gendan mappen (git checkout results/).",
     # (end of the hardening block)
     # -- honest statistics (issue 13): add this issue's messages below this line ---------------------------------
     # (end of the honest statistics block)

@@ -540,6 +540,17 @@ MESSAGES: dict[str, str] = {
     "unknown-scale": "The scale '{scale}' does not exist. Known scales: {known}.",
     # (end of the real survey data block)
     # -- hardening (issue 12): add this issue's messages below this line ---------------------------------
+    "lock-held": "Another b2c (pid {pid} on {host}) is writing to this partnership right now. Wait until it has finished and run the command again. If no b2c is running, delete the lock file. Nothing was changed.",
+    "q-data-entry-typed": "Answers have been typed into this file ({count} cells, e.g. {cells}), and a new, empty data-entry form would delete them. Move or rename the file first, or run with --force to replace it. Nothing was changed.",
+    "output-not-a-file": "b2c writes a file here, but there is a folder (or something else that is not a regular file) in its place. Move it away and run the command again. Nothing was changed.",
+    "output-dangling-link": "The folder is a symbolic link to {target}, which does not exist. Create the folder it points to, or choose another folder with -o. Nothing was changed.",
+    "output-not-a-folder": "b2c writes into a folder here, but this is a file. Choose another folder with -o, or move the file. Nothing was changed.",
+    "cannot-write-partly": "Cannot write {path} ({reason}) after these files had already been written: {written}. These are unchanged: {kept}. Fix the cause and run the command again.",
+    "yaml-not-a-file": "This is not a regular file (but a pipe, a device or a folder), so b2c does not read it. Put the real file here.",
+    "yaml-too-large": "The file is larger than {limit} MB, which none of b2c's files is. Check that it is the right file.",
+    "results-period-mismatch": "The file is named {name} but holds the results of period {period}: it was probably copied or renamed. Name it {period}.yaml again, or score the right export for {name} with b2c score --period {name}.",
+    "results-folder-dangling": "The folder results/ is a symbolic link to {target}, which does not exist, so no results can be read. Fix the link, or restore the folder (git checkout results/).",
+    "results-folder-not-a-folder": "results must be a folder holding the results files, but it is a file, so no results can be read. Move the file away and restore the folder (git checkout results/).",
     # (end of the hardening block)
     # -- honest statistics (issue 13): add this issue's messages below this line ---------------------------------
     # (end of the honest statistics block)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from b2c_cli.errors import WorkbookInvalid
+from b2c_cli.errors import Refused, WorkbookInvalid
 from b2c_cli.i18n import Lang
 from b2c_cli.outputs import Written, write_outputs
 from b2c_cli.questionnaire.formats import QUESTIONNAIRE_FORMATS
@@ -15,6 +15,8 @@ from b2c_cli.workbook.folder import PART3_FILE, PARTNERSHIP_FILE
 from b2c_cli.workbook.validate import check, require
 
 OUTPUT_DIR = "questionnaire"
+# The files a user types into: written again only over b2c's own, empty form, or with --force.
+TYPED_IN = ("data-entry.xlsx",)
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,7 @@ class QuestionnaireRequest:
     output: Path | None = None
     lang: Lang | None = None
     dry_run: bool = False
+    force: bool = False  # replace a data-entry workbook someone has typed answers into
 
 
 def build_questionnaire_files(request: QuestionnaireRequest) -> tuple[list[Written], Lang]:
@@ -39,4 +42,62 @@ def build_questionnaire_files(request: QuestionnaireRequest) -> tuple[list[Writt
 
     outputs = QUESTIONNAIRE_FORMATS.render(request.formats, q)
     folder = request.output if request.output is not None else request.root / OUTPUT_DIR
+    if not request.force:
+        for name in TYPED_IN:
+            if name in outputs:
+                _refuse_typed_in(folder / name, outputs[name])
     return write_outputs(folder, outputs, request.dry_run), lang
+
+
+def _refuse_typed_in(path: Path, new: bytes) -> None:
+    """Refuse (exit 4) to replace `path` when someone has typed into it: a cell that holds a value where
+    the new form has none. A file that is no readable workbook any more counts as typed into too."""
+    if not path.is_file():
+        return  # nothing there, or no file (write_outputs names that)
+    try:
+        old = path.read_bytes()
+    except OSError:
+        old = b""
+    if old == new:
+        return
+    typed = typed_cells(old, new)
+    if typed:
+        raise Refused("q-data-entry-typed", where=str(path), count=len(typed), cells=", ".join(typed[:3]))
+
+
+def typed_cells(old: bytes, new: bytes) -> list[str]:
+    """'Sheet!B7' for each cell of workbook `old` that holds a value where workbook `new` holds none (or
+    ['?'] when `old` cannot be read as a workbook)."""
+    import io
+
+    from python_calamine import CalamineWorkbook
+
+    def cells(data: bytes) -> dict[tuple[int, int, int], object]:
+        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        found: dict[tuple[int, int, int], object] = {}
+        for number, name in enumerate(book.sheet_names):
+            sheet = book.get_sheet_by_name(name)
+            left = sheet.start[1] if sheet.start is not None else 0  # rows from row 1, cells from `left`
+            for r, row in enumerate(sheet.iter_rows()):
+                for c, value in enumerate(row):
+                    if value not in ("", None):
+                        found[(number, r, left + c)] = value
+        names.append(list(book.sheet_names))
+        return found
+
+    names: list[list[str]] = []
+
+    try:
+        before = cells(old)
+    except BaseException as exc:  # calamine raises its own errors and Rust panics for a damaged file
+        if isinstance(exc, KeyboardInterrupt | SystemExit):
+            raise
+        return ["?"]
+    after = cells(new)
+    from openpyxl.utils import get_column_letter
+
+    return [
+        f"{names[0][sheet]}!{get_column_letter(column + 1)}{row + 1}"
+        for (sheet, row, column) in sorted(before)
+        if (sheet, row, column) not in after
+    ]

@@ -3,6 +3,7 @@ reading them back for status, reports and the change between periods."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TypedDict
@@ -26,7 +27,7 @@ from b2c_cli.models.results import (
 from b2c_cli.models.scale import DEFAULT_SCALE
 from b2c_cli.survey.scoring import Estimate, IndicatorScore, SegmentTable
 from b2c_cli.workbook.folder import RESULTS_DIR
-from b2c_cli.yamlfile import YamlProblem, dump, parse
+from b2c_cli.yamlfile import YamlProblem, dump, parse, read_file
 
 
 def results_path(root: Path, period: str) -> Path:
@@ -141,27 +142,50 @@ def to_yaml(results: Results, lang: Lang) -> str:
 
 
 def read_results(path: Path, display: str) -> Results:
+    """A results file, which must be the period its name says (a copy under another period's name would
+    show one year's figures as another's)."""
     try:
-        document = parse(path.read_bytes())
+        document = parse(read_file(path))
     except OSError as exc:
         raise InputError("results-unreadable", where=display, reason=exc.strerror or str(exc)) from None
     except YamlProblem as problem:
+        if problem.key in ("yaml-not-a-file", "yaml-too-large"):
+            raise InputError(problem.key, where=display, **problem.params) from None
         raise InputError("results-invalid", where=f"{display}:{problem.line or 1}") from None
     try:
-        return Results.model_validate(document.data)
+        results = Results.model_validate(document.data)
     except ValidationError as exc:
         loc = tuple(exc.errors()[0]["loc"])
         mark = document.mark(loc)
         raise InputError("results-invalid", where=f"{display}:{mark.line}") from None
+    if results.period != path.stem:
+        raise InputError(
+            "results-period-mismatch",
+            where=f"{display}:{document.mark(('period',)).line}",
+            period=results.period,
+            name=path.stem,
+        )
+    return results
 
 
 def load_all(root: Path, part3: Part3 | None, *, skip: str | None = None) -> dict[str, Results]:
     """Every results file (but `skip`'s), keyed by period: the workbook's periods in their order, then any
     others."""
     folder = root / RESULTS_DIR
+    if folder.is_symlink() and not folder.exists():
+        raise InputError("results-folder-dangling", where=f"{RESULTS_DIR}/", target=str(folder.readlink()))
+    if not folder.exists():
+        return {}  # nothing scored yet
     if not folder.is_dir():
-        return {}
+        raise InputError("results-folder-not-a-folder", where=RESULTS_DIR)
     known = [p.id for p in part3.periods] if part3 else []
-    files = {path.stem: path for path in folder.glob("*.yaml") if path.stem != skip}
+    try:  # not glob(): it reads a folder it may not list as an empty one
+        names = sorted(entry.name for entry in os.scandir(folder))
+    except OSError as exc:
+        raise InputError(
+            "results-unreadable", where=f"{RESULTS_DIR}/", reason=exc.strerror or str(exc)
+        ) from None
+    paths = [folder / name for name in names if name.endswith(".yaml") and not name.startswith(".")]
+    files = {path.stem: path for path in paths if path.stem != skip}
     order = [p for p in known if p in files] + sorted(p for p in files if p not in known)
     return {period: read_results(files[period], f"{RESULTS_DIR}/{files[period].name}") for period in order}

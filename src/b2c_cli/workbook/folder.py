@@ -14,7 +14,7 @@ from b2c_cli.models import Part1, Part2, Part3, Partnership
 from b2c_cli.models.common import Party
 from b2c_cli.workbook.loading import load_file
 from b2c_cli.workbook.problems import Problem, sort_key
-from b2c_cli.yamlfile import YamlDocument
+from b2c_cli.yamlfile import YamlDocument, YamlProblem, read_file
 
 PARTNERSHIP_FILE = "b2c.yaml"
 PART1_FILES: dict[Party, str] = {"housing": "part1-housing.yaml", "company": "part1-company.yaml"}
@@ -35,7 +35,8 @@ def find_root(start: Path) -> Path:
     if start.is_file():
         start = start.parent
     for folder in (start, *start.parents):
-        if (folder / PARTNERSHIP_FILE).is_file():
+        marker = folder / PARTNERSHIP_FILE
+        if marker.exists() and not marker.is_dir():  # a FIFO in its place is found, then refused as such
             return folder
     raise UsageError("no-partnership", path=str(start))
 
@@ -103,8 +104,8 @@ def _load(workbook: Workbook, name: str, model: type[M]) -> M | None:
 def language_hint(root: Path) -> Lang:
     """The partnership's language even when b2c.yaml has other errors, so every message can use it."""
     try:
-        text = (root / PARTNERSHIP_FILE).read_text("utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+        text = read_file(root / PARTNERSHIP_FILE).decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError, YamlProblem):  # also a FIFO or device: never block on it
         return DEFAULT_LANG
     for line in text.splitlines():
         key, _, value = line.partition(":")

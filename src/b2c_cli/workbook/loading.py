@@ -15,7 +15,7 @@ from pydantic_core import ErrorDetails
 
 from b2c_cli.i18n import Msg
 from b2c_cli.workbook.problems import Problem, format_path
-from b2c_cli.yamlfile import YamlDocument, YamlProblem, parse
+from b2c_cli.yamlfile import YamlDocument, YamlProblem, parse, read_file
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -35,7 +35,10 @@ class Loaded(Generic[M]):
 def load_file(path: Path, name: str, model: type[M]) -> Loaded[M]:
     loaded: Loaded[M] = Loaded(name)
     try:
-        raw = path.read_bytes()
+        raw = read_file(path)
+    except YamlProblem as problem:
+        loaded.problems.append(Problem(name, None, None, "", problem.key, params=problem.params))
+        return loaded
     except OSError as exc:
         loaded.problems.append(
             Problem(name, None, None, "", "yaml-unreadable", params={"reason": exc.strerror})

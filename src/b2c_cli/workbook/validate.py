@@ -311,6 +311,7 @@ class _Rules:
         self.manual_values(file, part3)
         self.overdue_measurements(file, part3)
         self.reworded_between_periods(file, part3)
+        self.results_periods()
 
     def reworded_between_periods(self, file: str, part3: Part3) -> None:
         """An indicator whose statements (or answer scale) differ between two periods' results: the change
@@ -336,6 +337,35 @@ class _Rules:
                         earlier=earlier,
                         later=later,
                     )
+
+    def results_periods(self) -> None:
+        """A results file whose `period` is not its name (copied to another period's name) would show one
+        year's figures as another's (issue 12). Only the `period` key is read; `report` reads the rest."""
+        from b2c_cli.yamlfile import YamlProblem, parse, read_file
+
+        folder = self.wb.root / RESULTS_DIR
+        if not folder.is_dir():
+            return
+        for path in sorted(folder.glob("*.yaml")):
+            try:
+                document = parse(read_file(path))
+            except (OSError, YamlProblem):
+                continue  # unreadable: `report` and `score` say so
+            period = document.data.get("period") if isinstance(document.data, dict) else None
+            if period is not None and str(period) != path.stem:
+                name = f"{RESULTS_DIR}/{path.name}"
+                line = document.mark(("period",)).line
+                self.wb.add(
+                    Problem(
+                        name,
+                        line,
+                        1,
+                        "period",
+                        "results-period-mismatch",
+                        "error",
+                        {"period": period, "name": path.stem},
+                    )
+                )
 
     def overdue_measurements(self, file: str, part3: Part3) -> None:
         """A survey period whose planned date has passed with no results file: the yearly measurement the
