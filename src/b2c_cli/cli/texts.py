@@ -15,6 +15,13 @@ HELP: dict[str, str] = {
         "types, dates, targets, indicator references, the guide's limits. Exit 0 when valid, 1 with "
         "problems, 3 when a file cannot be read."
     ),
+    "fill": (
+        "Answer the guide's questions one at a time, in the guide's order, with the current answer as "
+        "the default; each answer is checked at once, and written into the part's file in place: "
+        "comments, key order and formatting stay, only the answered values change. Nothing is saved "
+        "until the part is done; Ctrl-C leaves the file as it was. Reads plain lines from stdin when it "
+        "is not a terminal."
+    ),
     "status": (
         "Show the partnership's progress through the guide: answered questions per part, which party "
         "has not prepared Part 1, the next step, the next evaluation meeting and measurement, and "
@@ -61,6 +68,7 @@ EXAMPLES: dict[str, str] = {
         "b2c init hedemarken --force"
     ),
     "validate": ("Examples:  b2c validate  |  b2c validate hedemarken --json  |  b2c validate --strict"),
+    "fill": ("Examples:  b2c fill part1-housing  |  b2c fill part2 --dir hedemarken  |  b2c fill"),
     "status": ("Examples:  b2c status  |  b2c status hedemarken --json"),
     "schema": ("Examples:  b2c schema  |  b2c schema -o schemas --lang en"),
     "score": (

@@ -64,7 +64,7 @@ MESSAGES: dict[str, str] = {
     "unknown-initiative": "Tiltaget '{ref}' findes ikke under agreement.initiatives. Kendte id'er: {known}.",
     "date-before-start": "Datoen {date} ligger før partnerskabets start ({start} i b2c.yaml). Ret datoen "
     "eller start_date.",
-    "meetings-per-year": "Partnerskabsår {year} har {count} evalueringsmøder; guiden anbefaler 2-4 om året. "
+    "meetings-per-year": "Partnerskabsår {year} har {count:# evalueringsmøde|# evalueringsmøder}; guiden anbefaler 2-4 om året. "
     "Tilføj eller fjern datoer.",
     "few-respondents-planned": "Der er planlagt {count} besvarelser; guiden anbefaler mindst {minimum} for "
     "en god måling.",
@@ -351,7 +351,7 @@ MESSAGES: dict[str, str] = {
     "cli-init-no-git": "git blev ikke fundet, så mappen er ikke lagt i git. Installer git, og kør 'git init'.",
     "cli-init-next": "Partnerskabet er klar i {path}. Udfyld part1-housing.yaml først, og kør 'b2c status' "
     "for at se næste skridt.",
-    "cli-validate-summary": "{errors} fejl og {warnings} advarsler i {path}.",
+    "cli-validate-summary": "{errors} fejl og {warnings:# advarsel|# advarsler} i {path}.",
     "cli-validate-ok": "Ingen problemer i {path}.",
     "schema-no-output": "Der er ingen partnerskabsmappe her. Angiv en mappe med -o, fx 'b2c schema -o schemas'.",
     "cli-schema-wrote": "skrevet   {path}",
@@ -536,6 +536,28 @@ MESSAGES: dict[str, str] = {
     "report-no-data-yet": "ingen data endnu",
     # (end of the reports block)
     # -- the consultant's way (issue 15): add this issue's messages below this line ---------------------------------
+    "fill-unknown-part": "Der er ingen del, der hedder '{part}'. Vælg en af: {parts}.",
+    "fill-missing-file": "{file} findes ikke i partnerskabet. Kør 'b2c init --force' for at tilføje den.",
+    "fill-unreadable": "{file} kan ikke læses som YAML. Kør 'b2c validate' for at se hvor, ret fejlen, og kør 'b2c fill' igen.",
+    "fill-cannot-edit": "b2c kunne ikke skrive svarene ind i {file} uden at ændre andet i filen, så filen er ikke ændret. Ret svaret direkte i filen.",
+    "fill-choose": "'{value}' er ikke et af svarene. Svar med en af: {choices}.",
+    "fill-date": "'{value}' er ikke en dato. Skriv den som ÅÅÅÅ-MM-DD, fx 2026-03-12.",
+    "fill-date-guess": "'{value}' er ikke skrevet som ÅÅÅÅ-MM-DD: mente du {guess}? Tryk Enter for {guess}, eller skriv datoen.",
+    "fill-month": "'{value}' er ikke en måned. Skriv månedens navn (fx marts) eller tal (1-12).",
+    "fill-yes-no": "Svar ja eller nej (ikke '{value}').",
+    "fill-number": "'{value}' er ikke et tal. Skriv fx 62 eller 62,5.",
+    "fill-whole-number": "'{value}' er ikke et helt tal. Skriv fx 80.",
+    "fill-required": "Dette spørgsmål skal besvares.",
+    "fill-item": "Nr. {number} af {count}:",
+    "fill-keep-item": "Behold det? (ja / nej)",
+    "fill-add-item": "Tilføj en til? (ja / nej)",
+    "fill-new-item": "Nyt punkt (Enter for at gå videre):",
+    "fill-list-full": "Guiden beder om højst {count} punkter; listen er fuld.",
+    "fill-intro": "Udfylder {file}. Tryk Enter for at beholde det viste svar (pil op for at rette i det), skriv - for at tømme et svar eller fjerne et punkt. Ctrl-C afbryder uden at gemme.",
+    "fill-saved": "Gemt i {file}: {count} svar ændret.",
+    "fill-nothing": "Ingen svar ændret; {file} er som før.",
+    "fill-interrupted": "Afbrudt: intet gemt, {file} er som før.",
+    "fill-next": "Kør 'b2c validate' for at tjekke filen og 'b2c status' for næste skridt.",
     # (end of the consultant's way block)
     # -- survey practice (issue 16): add this issue's messages below this line ---------------------------------
     # (end of the survey practice block)

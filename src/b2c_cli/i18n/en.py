@@ -63,7 +63,7 @@ MESSAGES: dict[str, str] = {
     "unknown-initiative": "The initiative '{ref}' does not exist under agreement.initiatives. Known ids: {known}.",
     "date-before-start": "The date {date} is before the partnership's start ({start} in b2c.yaml). Correct "
     "the date or start_date.",
-    "meetings-per-year": "Partnership year {year} has {count} evaluation meetings; the guide recommends 2-4 "
+    "meetings-per-year": "Partnership year {year} has {count:# evaluation meeting|# evaluation meetings}; the guide recommends 2-4 "
     "a year. Add or remove dates.",
     "few-respondents-planned": "{count} responses are planned; the guide recommends at least {minimum} for a "
     "good measurement.",
@@ -350,7 +350,7 @@ MESSAGES: dict[str, str] = {
     "cli-init-no-git": "git was not found, so the folder is not in git. Install git and run 'git init'.",
     "cli-init-next": "The partnership is ready in {path}. Fill in part1-housing.yaml first, and run "
     "'b2c status' to see the next step.",
-    "cli-validate-summary": "{errors} errors and {warnings} warnings in {path}.",
+    "cli-validate-summary": "{errors:# error|# errors} and {warnings:# warning|# warnings} in {path}.",
     "cli-validate-ok": "No problems in {path}.",
     "schema-no-output": "There is no partnership folder here. Give a folder with -o, e.g. 'b2c schema -o schemas'.",
     "cli-schema-wrote": "written   {path}",
@@ -538,6 +538,28 @@ MESSAGES: dict[str, str] = {
     "report-no-data-yet": "no data yet",
     # (end of the reports block)
     # -- the consultant's way (issue 15): add this issue's messages below this line ---------------------------------
+    "fill-unknown-part": "There is no part called '{part}'. Choose one of: {parts}.",
+    "fill-missing-file": "{file} does not exist in the partnership. Run 'b2c init --force' to add it.",
+    "fill-unreadable": "{file} cannot be read as YAML. Run 'b2c validate' to see where, fix it, and run 'b2c fill' again.",
+    "fill-cannot-edit": "b2c could not write the answers into {file} without changing anything else in it, so the file is unchanged. Change the answer in the file itself.",
+    "fill-choose": "'{value}' is not one of the answers. Answer with one of: {choices}.",
+    "fill-date": "'{value}' is not a date. Write it as YYYY-MM-DD, e.g. 2026-03-12.",
+    "fill-date-guess": "'{value}' is not written as YYYY-MM-DD: did you mean {guess}? Press Enter for {guess}, or type the date.",
+    "fill-month": "'{value}' is not a month. Write the month's name (e.g. March) or number (1-12).",
+    "fill-yes-no": "Answer yes or no (not '{value}').",
+    "fill-number": "'{value}' is not a number. Write e.g. 62 or 62.5.",
+    "fill-whole-number": "'{value}' is not a whole number. Write e.g. 80.",
+    "fill-required": "This question must be answered.",
+    "fill-item": "No. {number} of {count}:",
+    "fill-keep-item": "Keep it? (yes / no)",
+    "fill-add-item": "Add another? (yes / no)",
+    "fill-new-item": "New point (Enter to go on):",
+    "fill-list-full": "The guide asks for at most {count} points; the list is full.",
+    "fill-intro": "Filling in {file}. Press Enter to keep the answer shown (arrow up to edit it), type - to empty an answer or remove a point. Ctrl-C stops without saving.",
+    "fill-saved": "Saved in {file}: {count:# answer|# answers} changed.",
+    "fill-nothing": "No answers changed; {file} is as it was.",
+    "fill-interrupted": "Interrupted: nothing saved, {file} is as it was.",
+    "fill-next": "Run 'b2c validate' to check the file and 'b2c status' for the next step.",
     # (end of the consultant's way block)
     # -- survey practice (issue 16): add this issue's messages below this line ---------------------------------
     # (end of the survey practice block)
