@@ -558,6 +558,9 @@ MESSAGES: dict[str, str] = {
     "fill-nothing": "Ingen svar ændret; {file} er som før.",
     "fill-interrupted": "Afbrudt: intet gemt, {file} er som før.",
     "fill-next": "Kør 'b2c validate' for at tjekke filen og 'b2c status' for næste skridt.",
+    "yaml-reserved-start": 'En værdi, der begynder med {char}, skal stå i anførselstegn. Skriv den som "{value}".',
+    "yaml-colon-space": "Der mangler et mellemrum efter kolonet i '{key}:{rest}…'. Skriv '{key}: {rest}…'.",
+    "one-meeting-in-year": "Partnerskabsår {year} ({start} til {end}) har kun ét evalueringsmøde; guiden anbefaler 2-4 om året. Tilføj en dato i det år.",
     # (end of the consultant's way block)
     # -- survey practice (issue 16): add this issue's messages below this line ---------------------------------
     # (end of the survey practice block)

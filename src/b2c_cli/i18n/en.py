@@ -560,6 +560,9 @@ MESSAGES: dict[str, str] = {
     "fill-nothing": "No answers changed; {file} is as it was.",
     "fill-interrupted": "Interrupted: nothing saved, {file} is as it was.",
     "fill-next": "Run 'b2c validate' to check the file and 'b2c status' for the next step.",
+    "yaml-reserved-start": 'A value that begins with {char} must be in quotes. Write it as "{value}".',
+    "yaml-colon-space": "A space is missing after the colon in '{key}:{rest}…'. Write '{key}: {rest}…'.",
+    "one-meeting-in-year": "Partnership year {year} ({start} to {end}) has only one evaluation meeting; the guide recommends 2-4 a year. Add a date in that year.",
     # (end of the consultant's way block)
     # -- survey practice (issue 16): add this issue's messages below this line ---------------------------------
     # (end of the survey practice block)

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from b2c_cli.errors import ExitCode, InputError, WorkbookInvalid
@@ -190,7 +190,7 @@ class _Rules:
                 )
 
         meetings = agreement.evaluation_meetings
-        self.in_order(file, ("agreement", "evaluation_meetings"), meetings)
+        self.in_order(file, ("agreement", "evaluation_meetings"), meetings, severity="warning")
         partnership = self.wb.partnership
         if partnership is not None:
             for i, day in enumerate(meetings):
@@ -210,7 +210,18 @@ class _Rules:
             # none in between is a gap the guide's rhythm does not allow).
             years = range(min(counts), max(counts) + 1) if counts else range(0)
             for year, count in ((y, counts[y]) for y in years):
-                if not low <= count <= high:
+                if count == 1:
+                    first = _add_years(partnership.start_date, year - 1)
+                    self.add(
+                        file,
+                        ("agreement", "evaluation_meetings"),
+                        "one-meeting-in-year",
+                        "warning",
+                        year=year,
+                        start=first,
+                        end=_add_years(partnership.start_date, year) - timedelta(days=1),
+                    )
+                elif not low <= count <= high:
                     self.add(
                         file,
                         ("agreement", "evaluation_meetings"),
@@ -288,7 +299,11 @@ class _Rules:
                 )
 
         self.in_order(
-            file, ("evaluation_meetings",), [m.date for m in part3.evaluation_meetings], suffix="date"
+            file,
+            ("evaluation_meetings",),
+            [m.date for m in part3.evaluation_meetings],
+            suffix="date",
+            severity="warning",
         )
         for i, meeting in enumerate(part3.evaluation_meetings):
             if meeting.date > self.today:
@@ -389,7 +404,12 @@ class _Rules:
             self.add(file, path, "unknown-period", ref=ref, known=", ".join(sorted(self.period_ids)) or "-")
 
     def in_order(
-        self, file: str, path: Path_, dates: list[date] | list[date | None], suffix: str = ""
+        self,
+        file: str,
+        path: Path_,
+        dates: list[date] | list[date | None],
+        suffix: str = "",
+        severity: Severity = "error",
     ) -> None:
         previous: date | None = None
         for i, day in enumerate(dates):
@@ -397,8 +417,16 @@ class _Rules:
                 continue
             here: Path_ = (*path, i, suffix) if suffix else (*path, i)
             if previous is not None and day <= previous:
-                self.add(file, here, "dates-out-of-order", date=day, previous=previous)
+                self.add(file, here, "dates-out-of-order", severity, date=day, previous=previous)
             previous = day
+
+
+def _add_years(day: date, years: int) -> date:
+    """The same day `years` later (29 February becomes 28 February in a year without it)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
 
 
 def _number(value: float) -> str:
