@@ -9,6 +9,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel
 
 from b2c_cli.errors import ExitCode, InputError, WorkbookInvalid
 from b2c_cli.i18n import Lang
@@ -34,6 +37,7 @@ MEETINGS_PER_YEAR = (2, 4)
 PERCENT_KINDS = ("survey", "percent")
 
 Path_ = tuple[str | int, ...]
+M = TypeVar("M", bound=BaseModel)
 
 
 @dataclass
@@ -89,35 +93,57 @@ def partnership_years(start: date, dates: Iterable[date]) -> Counter[int]:
 
 
 class _Rules:
+    """The guide's rules. A file with type errors is checked too, on what is left of it once the wrong
+    values are taken out (Workbook.partial), so every problem is listed at once; a rule finding at or
+    around a value taken out is not reported (it would be about the gap, not the file)."""
+
     def __init__(self, workbook: Workbook, today: date) -> None:
         self.wb = workbook
         self.today = today
-        part3 = workbook.part3
-        self.indicator_ids = {i.id for i in part3.indicators} if part3 else None
-        self.period_ids = {p.id for p in part3.periods} if part3 else None
+        self.partnership_model = workbook.partnership or _partial(workbook, PARTNERSHIP_FILE, Partnership)
+        part3 = workbook.part3 or _partial(workbook, PART3_FILE, Part3)
+        self.part3_model = part3
+        pruned3 = workbook.pruned.get(PART3_FILE, [])
+        known = part3 is not None
+        self.indicator_ids = (
+            {i.id for i in part3.indicators}
+            if part3 is not None and known and not any(p[:1] == ("indicators",) for p in pruned3)
+            else None
+        )
+        self.period_ids = (
+            {p.id for p in part3.periods}
+            if part3 is not None and not any(p[:1] == ("periods",) for p in pruned3)
+            else None
+        )
 
     def add(
         self, file: str, path: Path_, code: str, severity: Severity = "error", /, **params: object
     ) -> None:
+        for taken in self.wb.pruned.get(file, []):
+            if path[: len(taken)] == taken or taken[: len(path)] == path:
+                return
         line, column = self.wb.mark(file, path)
         self.wb.add(Problem(file, line, column, format_path(path), code, severity, params))
 
     def run(self) -> None:
         self.files_present()
-        partnership = self.wb.partnership
+        partnership = self.partnership_model
         if partnership is not None:
             self.partnership(partnership)
-        for party, part1 in self.wb.part1.items():
-            self.part1(PART1_FILES[party], party, part1)
-        if self.wb.part2 is not None:
-            self.part2(self.wb.part2)
-        if self.wb.part3 is not None:
-            self.part3(self.wb.part3)
+        for party, name in PART1_FILES.items():
+            part1 = self.wb.part1.get(party) or _partial(self.wb, name, Part1)
+            if part1 is not None:
+                self.part1(name, party, part1)
+        part2 = self.wb.part2 or _partial(self.wb, PART2_FILE, Part2)
+        if part2 is not None:
+            self.part2(part2)
+        if self.part3_model is not None:
+            self.part3(self.part3_model)
 
     # -- which files must exist -------------------------------------------------------------------------
     def files_present(self) -> None:
         required = [PART1_FILES["housing"], PART2_FILE, PART3_FILE]
-        partnership = self.wb.partnership
+        partnership = self.partnership_model
         if partnership is not None and partnership.size == "large":
             required.insert(1, PART1_FILES["company"])
         for name in required:
@@ -143,7 +169,7 @@ class _Rules:
         if len(part1.key_points) > MAX_KEY_POINTS:
             self.add(file, ("key_points", MAX_KEY_POINTS), "too-many-key-points", count=len(part1.key_points))
         wanted = part1.expectations.partnership_size
-        partnership = self.wb.partnership
+        partnership = self.partnership_model
         if wanted is not None and partnership is not None and wanted != partnership.size:
             self.add(
                 file,
@@ -191,7 +217,7 @@ class _Rules:
 
         meetings = agreement.evaluation_meetings
         self.in_order(file, ("agreement", "evaluation_meetings"), meetings, severity="warning")
-        partnership = self.wb.partnership
+        partnership = self.partnership_model
         if partnership is not None:
             for i, day in enumerate(meetings):
                 if day < partnership.start_date:
@@ -419,6 +445,11 @@ class _Rules:
             if previous is not None and day <= previous:
                 self.add(file, here, "dates-out-of-order", severity, date=day, previous=previous)
             previous = day
+
+
+def _partial(workbook: Workbook, file: str, model: type[M]) -> M | None:
+    found = workbook.partial.get(file)
+    return found if isinstance(found, model) else None
 
 
 def _add_years(day: date, years: int) -> date:
