@@ -22,6 +22,15 @@ HELP: dict[str, str] = {
         "until the part is done; Ctrl-C leaves the file as it was. Reads plain lines from stdin when it "
         "is not a terminal."
     ),
+    "save": (
+        "Save a version of the partnership: commit its own files (workbooks, results, reports, "
+        "questionnaires) to git with your message, never anything under surveys/ (raw answers are "
+        "personal data). No git knowledge needed; git stays the store."
+    ),
+    "history": (
+        "List the saved versions, newest first, with what each changed in words: answers changed per "
+        "part, results added per period, other files."
+    ),
     "status": (
         "Show the partnership's progress through the guide: answered questions per part, which party "
         "has not prepared Part 1, the next step, the next evaluation meeting and measurement, and "
@@ -69,6 +78,8 @@ EXAMPLES: dict[str, str] = {
     ),
     "validate": ("Examples:  b2c validate  |  b2c validate hedemarken --json  |  b2c validate --strict"),
     "fill": ("Examples:  b2c fill part1-housing  |  b2c fill part2 --dir hedemarken  |  b2c fill"),
+    "save": ('Examples:  b2c save "Del 2 udfyldt på mødet"  |  b2c save "Resultater 2026" --dir hedemarken'),
+    "history": ("Examples:  b2c history  |  b2c history --dir hedemarken -n 10  |  b2c history --json"),
     "status": ("Examples:  b2c status  |  b2c status hedemarken --json"),
     "schema": ("Examples:  b2c schema  |  b2c schema -o schemas --lang en"),
     "score": (
