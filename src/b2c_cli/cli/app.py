@@ -32,6 +32,7 @@ COMMANDS = (
     "report",
     "questionnaire",
     "portfolio",
+    "meeting",
     "save",
     "history",
 )

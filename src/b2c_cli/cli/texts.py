@@ -22,6 +22,13 @@ HELP: dict[str, str] = {
         "until the part is done; Ctrl-C leaves the file as it was. Reads plain lines from stdin when it "
         "is not a terminal."
     ),
+    "meeting": (
+        "Evaluation meetings. 'b2c meeting add' records one in Part 3 with the guide's questions "
+        "(experiences, learnings, adjustments, re-allocated resources), asked one at a time or given as "
+        "options. 'b2c meeting agenda' writes the next meeting's agenda to reports/ (Markdown and A4 "
+        "HTML): what was agreed last time, the latest results with their 95 % intervals, the annual "
+        "wheel's coming activities and the guide's questions."
+    ),
     "save": (
         "Save a version of the partnership: commit its own files (workbooks, results, reports, "
         "questionnaires) to git with your message, never anything under surveys/ (raw answers are "
@@ -78,6 +85,10 @@ EXAMPLES: dict[str, str] = {
     ),
     "validate": ("Examples:  b2c validate  |  b2c validate hedemarken --json  |  b2c validate --strict"),
     "fill": ("Examples:  b2c fill part1-housing  |  b2c fill part2 --dir hedemarken  |  b2c fill"),
+    "meeting": (
+        "Examples:  b2c meeting agenda  |  b2c meeting add  |  "
+        'b2c meeting add --date 2026-03-12 --participant "Sara Holm" --experiences "Godt modtaget"'
+    ),
     "save": ('Examples:  b2c save "Del 2 udfyldt på mødet"  |  b2c save "Resultater 2026" --dir hedemarken'),
     "history": ("Examples:  b2c history  |  b2c history --dir hedemarken -n 10  |  b2c history --json"),
     "status": ("Examples:  b2c status  |  b2c status hedemarken --json"),

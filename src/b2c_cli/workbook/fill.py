@@ -241,7 +241,7 @@ class _Session:
 
     def ask_value(self, text: str, kind: Kind, current: Any, *, required: bool = False) -> str | None:
         """Ask until the answer passes; the value for the file (None for "leave it empty")."""
-        default = shown(kind, current, self.lang)
+        default = original = shown(kind, current, self.lang)
         hint = ""
         if kind.name == "choice":
             hint = " (" + " / ".join(choices.word(c, self.lang) for c in kind.choices) + ")"
@@ -252,7 +252,7 @@ class _Session:
                     self.talk.say(tr("fill-required", self.lang))
                     continue
                 return None
-            if answer == default and current is not None:
+            if answer == original and current is not None:
                 return str(current)  # unchanged, as it is written
             checked = check_answer(kind, answer, self.lang)
             if checked.problem is None:
@@ -378,3 +378,75 @@ def fill(root: Path, part: str, talk: Conversation, lang: Lang) -> FillResult:
         result.written = True
     result.changed = [edit.path for edit in session.edits]
     return result
+
+
+def add_meeting(
+    root: Path, talk: Conversation | None, lang: Lang, given: dict[str, Any], today: date
+) -> FillResult:
+    """Record an evaluation meeting at the end of Part 3's evaluation_meetings: the date (today unless
+    given), who took part, and the guide's questions. With `talk`, whatever `given` lacks is asked; without
+    it, `given` is all there is. Written once, at the end."""
+    from b2c_cli.models.part3 import MeetingLog
+
+    name = PART3_FILE
+    path = root / name
+    try:
+        raw = path.read_bytes()
+        data = parse(raw).data
+        text = raw.decode("utf-8")
+    except (OSError, UnicodeDecodeError, YamlProblem):
+        raise InputError("fill-unreadable", where=name, file=name) from None
+    if not isinstance(data, dict):
+        raise InputError("fill-unreadable", where=name, file=name)
+    meetings = data.get("evaluation_meetings")
+    if meetings is not None and not isinstance(meetings, list):
+        raise InputError("fill-unreadable", where=name, file=name)
+    item: dict[str, Any] = {"date": None}
+    day = given.get("date")
+    if day is not None:
+        checked = check_answer(Kind("date"), str(day), lang)
+        if checked.problem is not None:
+            raise UsageError("meeting-bad-date", value=str(day), problem=checked.problem)
+        item["date"] = checked.value
+    participants = [p for p in given.get("participants", []) if p.strip()]
+    item["participants"] = participants or None
+    for key in QUESTION_KEYS:
+        item[key] = given.get(key) or None
+    session = _Session(data, talk or _Silent(), lang)
+    index = len(meetings or [])
+    session.edit(yamledit.Append(("evaluation_meetings",), item))
+    here: KeyPath = ("evaluation_meetings", index)
+    if talk is not None:
+        with contextlib.suppress(EOFError):
+            if item["date"] is None:
+                value = session.ask_value(
+                    session.question(MeetingLog, "date"), Kind("date"), today.isoformat(), required=True
+                )
+                session.edit(yamledit.Set((*here, "date"), value))
+            if not participants:
+                session.items((*here, "participants"), MeetingLog, "participants", str)
+            for key in QUESTION_KEYS:
+                if not given.get(key):
+                    session.scalar((*here, key), MeetingLog, key, Kind("text"))
+    if session.get((*here, "date")) is None:
+        session.edit(yamledit.Set((*here, "date"), today.isoformat()))
+    try:
+        new_text = yamledit.apply(text, session.edits)
+    except yamledit.EditFailed:
+        raise InputError("fill-cannot-edit", where=name, file=name) from None
+    write_atomic(path, new_text)
+    return FillResult("part3", path, [edit.path for edit in session.edits], True)
+
+
+QUESTION_KEYS = ("experiences", "learnings", "adjustments", "reallocated_resources")
+
+
+class _Silent:
+    """No one to ask: every question keeps its default."""
+
+    def say(self, text: str) -> None:
+        del text
+
+    def ask(self, question: str, default: str) -> str:
+        del question
+        return default
