@@ -379,19 +379,19 @@ MESSAGES: dict[str, str] = {
     "cli-status-no-date": "ingen dato planlagt",
     "cli-status-more-problems": "… og {count} mere. Kør 'b2c validate' for at se alle.",
     "step-part1-housing": "Boligorganisationen forbereder Del 1",
-    "step-part1-housing-hint": "Besvar spørgsmålene i part1-housing.yaml, og skriv de fem vigtigste punkter.",
+    "step-part1-housing-hint": "Kør 'b2c fill part1-housing' (eller besvar spørgsmålene i part1-housing.yaml), og skriv de fem vigtigste punkter.",
     "step-part1-company": "Virksomheden forbereder Del 1",
-    "step-part1-company-hint": "Besvar spørgsmålene i part1-company.yaml, og skriv de fem vigtigste punkter.",
+    "step-part1-company-hint": "Kør 'b2c fill part1-company' (eller besvar spørgsmålene i part1-company.yaml), og skriv de fem vigtigste punkter.",
     "step-joint-priorities": "Fælles prioriteringer",
-    "step-joint-priorities-hint": "Mød hinanden, og udfyld joint_priorities i part2-joint.yaml.",
+    "step-joint-priorities-hint": "Mød hinanden, og kør 'b2c fill part2' (joint_priorities i part2-joint.yaml).",
     "step-agreement": "Partnerskabsaftale",
-    "step-agreement-hint": "Udfyld agreement i part2-joint.yaml: tiltag, årshjul, mindst to "
+    "step-agreement-hint": "Kør 'b2c fill part2' (agreement i part2-joint.yaml): tiltag, årshjul, mindst to "
     "evalueringsmøder og den årlige måling.",
     "step-baseline": "Baseline-måling",
-    "step-baseline-hint": "Gennemfør spørgeskemaet, og kør 'b2c score EKSPORT --period baseline'.",
+    "step-baseline-hint": "Kør 'b2c questionnaire' for spørgeskemaet, gennemfør det, og kør 'b2c score EKSPORT --period baseline'.",
     "step-evaluation-meeting": "Evalueringsmøde",
-    "step-evaluation-meeting-hint": "Hold et evalueringsmøde, og log det under evaluation_meetings i "
-    "part3-evaluation.yaml.",
+    "step-evaluation-meeting-hint": "Hold et evalueringsmøde (dagsorden: 'b2c meeting agenda'), og skriv det ind "
+    "med 'b2c meeting add'.",
     "step-yearly-measurement": "Årlig effektmåling",
     "step-yearly-measurement-hint": "Gentag spørgeskemaet, og kør 'b2c score EKSPORT --period ÅR'.",
     "step-report": "ESG-rapport",
@@ -612,6 +612,7 @@ MESSAGES: dict[str, str] = {
     "meeting-responsible-housing": "boligorganisationen",
     "meeting-responsible-company": "virksomheden",
     "meeting-responsible-both": "begge",
+    "cli-status-unanswered": "Ubesvaret i {part} ({file}):",
     # (end of the consultant's way block)
     # -- survey practice (issue 16): add this issue's messages below this line ---------------------------------
     # (end of the survey practice block)

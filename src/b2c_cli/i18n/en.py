@@ -378,21 +378,21 @@ MESSAGES: dict[str, str] = {
     "cli-status-no-date": "no date planned",
     "cli-status-more-problems": "… and {count} more. Run 'b2c validate' to see them all.",
     "step-part1-housing": "The housing organisation prepares Part 1",
-    "step-part1-housing-hint": "Answer the questions in part1-housing.yaml and write the five most important "
+    "step-part1-housing-hint": "Run 'b2c fill part1-housing' (or answer the questions in part1-housing.yaml) and write the five most important "
     "points.",
     "step-part1-company": "The company prepares Part 1",
-    "step-part1-company-hint": "Answer the questions in part1-company.yaml and write the five most important "
+    "step-part1-company-hint": "Run 'b2c fill part1-company' (or answer the questions in part1-company.yaml) and write the five most important "
     "points.",
     "step-joint-priorities": "Joint priorities",
-    "step-joint-priorities-hint": "Meet, and fill in joint_priorities in part2-joint.yaml.",
+    "step-joint-priorities-hint": "Meet, and run 'b2c fill part2' (joint_priorities in part2-joint.yaml).",
     "step-agreement": "Partnership agreement",
-    "step-agreement-hint": "Fill in agreement in part2-joint.yaml: initiatives, annual wheel, at least two "
+    "step-agreement-hint": "Run 'b2c fill part2' (agreement in part2-joint.yaml): initiatives, annual wheel, at least two "
     "evaluation meetings and the yearly measurement.",
     "step-baseline": "Baseline measurement",
-    "step-baseline-hint": "Run the survey, then 'b2c score EXPORT --period baseline'.",
+    "step-baseline-hint": "Run 'b2c questionnaire' for the questionnaire, run the survey, then 'b2c score EXPORT --period baseline'.",
     "step-evaluation-meeting": "Evaluation meeting",
-    "step-evaluation-meeting-hint": "Hold an evaluation meeting and log it under evaluation_meetings in "
-    "part3-evaluation.yaml.",
+    "step-evaluation-meeting-hint": "Hold an evaluation meeting (agenda: 'b2c meeting agenda') and record it with "
+    "'b2c meeting add'.",
     "step-yearly-measurement": "Yearly impact measurement",
     "step-yearly-measurement-hint": "Repeat the survey, then run 'b2c score EXPORT --period YEAR'.",
     "step-report": "ESG report",
@@ -614,6 +614,7 @@ MESSAGES: dict[str, str] = {
     "meeting-responsible-housing": "the housing organisation",
     "meeting-responsible-company": "the company",
     "meeting-responsible-both": "both",
+    "cli-status-unanswered": "Unanswered in {part} ({file}):",
     # (end of the consultant's way block)
     # -- survey practice (issue 16): add this issue's messages below this line ---------------------------------
     # (end of the survey practice block)
