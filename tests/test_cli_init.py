@@ -228,7 +228,7 @@ def test_prompts_for_missing_values_on_a_terminal(
     folder = tmp_path / "hedemarken"
 
     result = run(
-        "init", folder, "--start", "2024-09-01", "--no-git", input="Bo-Vest\nNortec\nHedemarken\nsmall\n"
+        "init", folder, "--start", "2024-09-01", "--no-git", input="Bo-Vest\nNortec\nHedemarken\nsmall\n\n\n"
     )
 
     assert result.exit_code == 0, result.stderr
@@ -236,6 +236,29 @@ def test_prompts_for_missing_values_on_a_terminal(
     assert 'name: "Bo-Vest × Nortec i Hedemarken"' in text
     assert "size: small\n" in text
     assert not (folder / "part1-company.yaml").exists()
+
+
+def test_danish_size_words_and_contact_persons_on_a_terminal(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`lille` used to give a large partnership without a word; now it is small, and a wrong word is
+    asked again."""
+    monkeypatch.setattr("b2c_cli.cli.init_cmd._interactive", lambda: True)
+    folder = tmp_path / "hedemarken"
+    answers = "Bo-Vest\nNortec\nHedemarken\nmellem\nlille\nSara Holm\nJonas Berg\n"
+    result = run("init", folder, "--start", "2024-09-01", "--no-git", input=answers)
+    assert result.exit_code == 0, result.stderr
+    assert "'mellem' er ikke en størrelse" in result.stderr
+    text = (folder / "b2c.yaml").read_text("utf-8")
+    assert "size: small\n" in text
+    assert '    name: "Sara Holm"\n' in text and '    name: "Jonas Berg"\n' in text
+
+
+def test_size_flag_takes_danish_words(run: Run, tmp_path: Path) -> None:
+    flags = [flag if flag != "large" else "lille" for flag in GOLDEN_FLAGS]
+    result = run("init", tmp_path / "x", *flags)
+    assert result.exit_code == 0, result.stderr
+    assert "size: small\n" in (tmp_path / "x" / "b2c.yaml").read_text("utf-8")
 
 
 def test_a_bad_start_date_is_a_usage_error(run: Run, tmp_path: Path) -> None:
@@ -302,7 +325,15 @@ def test_git_init_when_not_inside_a_repository(run: Run, tmp_path: Path) -> None
         text=True,
         check=True,
     )
-    assert "surveys/README.md" in status.stdout
+    assert status.stdout == "", "init made the first commit of everything it wrote"
+    tracked = subprocess.run(
+        ["git", "-C", str(folder), "ls-files"], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert {"b2c.yaml", "part1-housing.yaml", "surveys/README.md"} <= set(tracked)
+    log = subprocess.run(
+        ["git", "-C", str(folder), "log", "--format=%s"], capture_output=True, text=True, check=True
+    )
+    assert log.stdout == tr("init-first-commit", "da") + "\n"
     (folder / "surveys" / "export.xlsx").write_bytes(b"raw answers")
     ignored = subprocess.run(["git", "-C", str(folder), "check-ignore", "surveys/export.xlsx"], check=False)
     assert ignored.returncode == 0, "raw survey exports must be ignored by git"

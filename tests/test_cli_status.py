@@ -26,7 +26,28 @@ TOP_KEYS = [
     "errors",
     "warnings",
 ]
-PART_KEYS = ["part", "file", "answered", "total", "required", "present"]
+PART_KEYS = ["part", "file", "answered", "total", "required", "present", "unanswered"]
+PART1_UNANSWERED = [
+    "priorities.focus",
+    "priorities.initiatives",
+    "priorities.indicator_contribution",
+    "priorities.site_specific_indicators",
+    "resources",
+    "expectations.partnership_size",
+    "expectations.interest",
+    "key_points",
+]
+PART2_UNANSWERED = [
+    "joint_priorities.focus",
+    "joint_priorities.joint_actions",
+    "joint_priorities.resources",
+    "joint_priorities.site_specific_indicators",
+    "joint_priorities.other_resources_considered",
+    "agreement.initiatives",
+    "agreement.annual_wheel",
+    "agreement.evaluation_meetings",
+    "agreement.measurement",
+]
 STEPS_LARGE = [
     "step-part1-housing",
     "step-part1-company",
@@ -78,6 +99,7 @@ def test_fresh_partnership_json(run: Run, partnership: Path) -> None:
                 "total": 8,
                 "required": True,
                 "present": True,
+                "unanswered": PART1_UNANSWERED,
             },
             {
                 "part": "part1-company",
@@ -86,6 +108,7 @@ def test_fresh_partnership_json(run: Run, partnership: Path) -> None:
                 "total": 8,
                 "required": True,
                 "present": True,
+                "unanswered": PART1_UNANSWERED,
             },
             {
                 "part": "part2",
@@ -94,6 +117,7 @@ def test_fresh_partnership_json(run: Run, partnership: Path) -> None:
                 "total": 9,
                 "required": True,
                 "present": True,
+                "unanswered": PART2_UNANSWERED,
             },
             {
                 "part": "part3",
@@ -102,6 +126,7 @@ def test_fresh_partnership_json(run: Run, partnership: Path) -> None:
                 "total": 5,
                 "required": True,
                 "present": True,
+                "unanswered": ["periods", "results", "evaluation_meetings"],
             },
         ],
         "steps": [{"step": step, "done": False} for step in STEPS_LARGE],
@@ -242,6 +267,7 @@ def test_missing_file_is_shown(run: Run, partnership: Path) -> None:
         "total": 9,
         "required": True,
         "present": False,
+        "unanswered": PART2_UNANSWERED,
     }
     assert data["errors"] == 1
     assert "mangler" in run("status", partnership).stdout
@@ -255,3 +281,30 @@ def test_outside_a_partnership_is_a_usage_error(
     assert result.exit_code == 2
     assert result.stdout == ""
     assert "b2c.yaml" in result.stderr
+
+
+def test_unanswered_questions_in_the_guides_words(run: Run, partnership: Path) -> None:
+    part1 = partnership / "part1-housing.yaml"
+    part1.write_text(
+        part1.read_text("utf-8").replace("  focus:\n", "  focus: Unge uden job\n", 1), encoding="utf-8"
+    )
+    out = run("status", partnership).stdout
+    assert "Ubesvaret i Del 1: Interne overvejelser (boligorganisationen) (part1-housing.yaml):" in out
+    assert "  - Gennem hvilke indsatser kan partnerskabet tackle udfordringerne og opnå mulighederne?" in out
+    assert "  - Hvilke udfordringer eller muligheder er i fokus i området?" not in out
+
+
+def test_a_part_with_a_type_error_still_counts_its_answers(run: Run, partnership: Path) -> None:
+    """Part 1 with its answers and one wrong value elsewhere (a resource of an unknown kind) is still
+    counted as prepared, as far as its answers go."""
+    part1 = partnership / "part1-housing.yaml"
+    text = part1.read_text("utf-8")
+    text = text.replace("  focus:\n", "  focus: Unge uden job\n", 1)
+    text = text.replace("key_points:\n", "key_points:\n  - Vi vil øge tryghed.\n", 1)
+    text = text.replace("resources:\n", "resources:\n  - kind: tid\n", 1)
+    part1.write_text(text, encoding="utf-8")
+    data = status_json(run, partnership)
+    assert data["errors"] >= 1
+    assert data["parts"][0]["answered"] == 2
+    assert "housing" not in data["unprepared_parties"]
+    assert data["steps"][0] == {"step": "step-part1-housing", "done": True}

@@ -78,7 +78,8 @@ def test_problems_on_stdout_summary_on_stderr(run: Run, partnership: Path) -> No
     assert result.stdout.splitlines() == [
         f"part1-housing.yaml:{part1_line}:3: fejl [unknown-key-suggest] priorities.fokus: "
         "Ukendt nøgle 'fokus'. Mente du 'focus'?",
-        f"part3-evaluation.yaml:{part3_line}:7: fejl [target-out-of-range] indicators[0].target.value: "
+        f"part3-evaluation.yaml:{part3_line}:7: fejl [target-out-of-range] "
+        "indikatoren Tilhørsforhold (versus isolation): target.value: "
         + tr("target-out-of-range", "da", value="120"),
     ]
     assert result.stderr.strip() == tr(

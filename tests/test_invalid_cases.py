@@ -8,6 +8,8 @@ optional `delete.txt` naming base files to remove, and `expected.txt`:
     part2-joint.yaml:16 dates-out-of-order
     part2-joint.yaml:- missing-file          ('-': a problem with no line)
 
+and optionally `shown.txt`: pieces of text the human output of `b2c validate` must contain.
+
 The test copies the base, overlays the case, runs `b2c validate --json` and compares the exit code and the
 exact set of (file, line, code).
 """
@@ -29,7 +31,7 @@ from helpers import GOLDEN_FLAGS, TESTS, TODAY, fragments, problem_codes
 
 CASES_DIR = TESTS / "cases" / "invalid"
 CASES = sorted(path for path in CASES_DIR.iterdir() if path.is_dir())
-CONTROL_FILES = {"expected.txt", "delete.txt"}
+CONTROL_FILES = {"expected.txt", "delete.txt", "shown.txt"}
 PROBLEM_FIELDS = {"file", "line", "column", "path", "code", "severity", "message"}
 
 Key = tuple[str, int | None, str]
@@ -111,6 +113,22 @@ def test_invalid_case(case: Path, base_folder: Path, tmp_path: Path, run: Run) -
         template = CATALOGUES["da"][problem["code"]]  # the partnership is Danish, so is every message
         assert all(piece in problem["message"] for piece in fragments(template)), problem
     assert result.stderr == ""  # --json: the data on stdout, nothing else
+
+
+SHOWN = [case for case in CASES if (case / "shown.txt").is_file()]
+
+
+@pytest.mark.parametrize("case", SHOWN, ids=[case.name for case in SHOWN])
+def test_what_a_person_reads(case: Path, base_folder: Path, tmp_path: Path, run: Run) -> None:
+    """`shown.txt`: lines of text `b2c validate` must print for the case, as a person reads them (the place
+    in words, the cause named)."""
+    folder = tmp_path / "hedemarken"
+    shutil.copytree(base_folder, folder)
+    overlay(case, folder)
+    printed = run("validate", folder).stdout
+    for wanted in (case / "shown.txt").read_text("utf-8").splitlines():
+        if wanted.strip():
+            assert wanted.strip() in printed, printed
 
 
 def test_every_problem_code_has_a_case() -> None:

@@ -333,12 +333,48 @@ def _as_problem(exc: Exception, text: str) -> YamlProblem:
     if isinstance(exc, YamlProblem):
         return exc
     if isinstance(exc, yaml.MarkedYAMLError):
-        return _syntax_problem(exc)
+        return _plain_cause(_syntax_problem(exc), exc, text)
     if isinstance(exc, ReaderError):  # a character YAML does not allow, e.g. a control character from Word
         before = _LINE_BREAK.split(text[: exc.position])
         key = "yaml-utf16" if exc.character == 0 else "yaml-syntax"  # NUL bytes: UTF-16 without a BOM
         return YamlProblem(key, len(before), len(before[-1]) + 1)
     return YamlProblem("yaml-syntax")  # also nesting deeper than Python's recursion limit: not a crash
+
+
+_RESERVED_START = re.compile(r"found character '([%@`])' that cannot start any token")
+# What PyYAML reports on the line of `key:value` or the next one.
+_GLUED_SYMPTOMS = frozenset({"yaml-missing-colon", "yaml-syntax", "yaml-colon", "yaml-indent"})
+_NO_SPACE_AFTER_COLON = re.compile(r"\s*(?:-\s+)?([^\s:#'\"][^:#]*?):([^\s:].{0,19})")
+
+
+def _plain_cause(problem: YamlProblem, exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
+    """The cause a person can act on, where PyYAML's words do not name it: a value that begins with `%`,
+    `@` or a backtick (every KPI the guide suggests begins with %) needs quotes; `key:value` needs a space
+    after the colon."""
+    reserved = _RESERVED_START.search(str(exc.problem or ""))
+    if reserved and problem.line is not None:
+        line = _LINE_BREAK.split(text)[problem.line - 1]
+        value = line[(problem.column or 1) - 1 :].strip()
+        return YamlProblem(
+            "yaml-reserved-start", problem.line, problem.column, {"char": reserved.group(1), "value": value}
+        )
+    if problem.key in _GLUED_SYMPTOMS and problem.line is not None:
+        lines = _LINE_BREAK.split(text)
+        content = 0
+        for number in range(min(problem.line, len(lines)), 0, -1):
+            line = lines[number - 1]
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            glued = _NO_SPACE_AFTER_COLON.match(line)
+            if glued and not glued.group(2).startswith("//"):
+                key = glued.group(1).strip()
+                return YamlProblem(
+                    "yaml-colon-space", number, line.index(key) + 1, {"key": key, "rest": glued.group(2)}
+                )
+            content += 1
+            if content == 2:
+                break
+    return problem
 
 
 def _continuation_lines(root: Node) -> frozenset[int]:

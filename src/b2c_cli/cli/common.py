@@ -33,6 +33,12 @@ DirArgument = Annotated[
         metavar="DIR",
     ),
 ]
+DirOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--dir", help="The partnership folder (default: found upward from here).", show_default=False
+    ),
+]
 
 
 DryRunOption = Annotated[bool, typer.Option("--dry-run", help="Render everything; write nothing.")]

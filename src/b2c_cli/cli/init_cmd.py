@@ -41,7 +41,17 @@ def init(
         ),
     ] = None,
     size: Annotated[
-        Size | None, typer.Option(help="small: one concrete action; large: both parties prepare Part 1.")
+        str | None,
+        typer.Option(
+            help="small (lille): one concrete action; large (stor): both parties prepare Part 1.",
+            show_default=False,
+        ),
+    ] = None,
+    housing_contact: Annotated[
+        str | None, typer.Option(help="The housing organisation's contact person, e.g. 'Sara Holm'.")
+    ] = None,
+    company_contact: Annotated[
+        str | None, typer.Option(help="The company's contact person, e.g. 'Jonas Berg'.")
     ] = None,
     start: Annotated[
         str | None, typer.Option(help="Start date of the partnership, YYYY-MM-DD (default: today).")
@@ -61,9 +71,12 @@ def init(
     if options is not None:
         run.partnership_lang(folder)
     else:
+        chosen_size: Size | None = _size_of(size) if size is not None else None
         values = _ask_missing({"housing": housing, "company": company, "area": area}, run.lang)
-        chosen_size: Size = size or _ask_size(run.lang)
+        chosen_size = chosen_size or _ask_size(run.lang)
+        contacts = _ask_contacts(housing_contact, company_contact, chosen_size, run.lang)
         options = _new_options(values, _parse_start(start), chosen_size, run.lang)
+        options = dataclasses.replace(options, housing_contact=contacts[0], company_contact=contacts[1])
     options = dataclasses.replace(options, git=not no_git)
     result = init_partnership(folder, options, force=force, dry_run=dry_run)
     _show(result, folder, dry_run=dry_run, git_wanted=not no_git, lang=run.lang)
@@ -92,6 +105,8 @@ def _show(result: InitResult, folder: Path, *, dry_run: bool, git_wanted: bool, 
         out.print(tr("cli-init-kept", lang, path=str(folder / name)))
     if result.git_init:
         out.print(tr("cli-init-git-would" if dry_run else "cli-init-git", lang, path=str(folder)))
+    if result.first_commit:
+        out.print(tr("cli-init-first-commit", lang, commit=result.first_commit))
     if result.git_missing and git_wanted:
         warning(tr("cli-init-no-git", lang), lang)
     if not dry_run:
@@ -137,11 +152,42 @@ def _ask_missing(values: dict[str, str | None], lang: Lang) -> dict[str, str]:
     return answers
 
 
+def _size_of(answer: str) -> Size:
+    """small/large, or the Danish lille/stor."""
+    from b2c_cli.workbook.choices import choice
+
+    value = choice(answer, ("small", "large"))
+    if value == "small":
+        return "small"
+    if value == "large":
+        return "large"
+    raise UsageError("cli-init-bad-size", value=answer)
+
+
 def _ask_size(lang: Lang) -> Size:
+    """The size, asked until the answer is one (lille/stor or small/large); large without a terminal."""
     if not _interactive():
         return "large"
-    answer = typer.prompt(tr("cli-init-ask-size", lang), default="large").strip().lower()
-    return "small" if answer == "small" else "large"
+    default = "stor" if lang == "da" else "large"
+    while True:
+        answer = typer.prompt(tr("cli-init-ask-size", lang), default=default).strip()
+        try:
+            return _size_of(answer)
+        except UsageError as problem:
+            warning(problem.message(lang), lang)
+
+
+def _ask_contacts(
+    housing: str | None, company: str | None, size: Size, lang: Lang
+) -> tuple[str | None, str | None]:
+    """The contact persons: the flags, else asked on a terminal (Enter skips)."""
+    if not _interactive():
+        return housing, company
+    if housing is None:
+        housing = typer.prompt(tr("cli-init-ask-housing-contact", lang), default="", show_default=False)
+    if company is None:
+        company = typer.prompt(tr("cli-init-ask-company-contact", lang), default="", show_default=False)
+    return (housing or "").strip() or None, (company or "").strip() or None
 
 
 def _parse_start(start: str | None) -> date:

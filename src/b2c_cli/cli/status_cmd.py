@@ -33,6 +33,7 @@ def status(
     out = stdout()
     out.print(result.name or str(result.root), style="bold")
     out.print(_parts_table(result, lang).render())
+    _show_unanswered(out, result, lang)
     out.print(_steps_table(result, lang).render())
     _show_next(out, result, lang)
     _show_problems(out, result, lang)
@@ -47,6 +48,18 @@ def _parts_table(result: Status, lang: Lang) -> TextTable:
         answered = f"{part.answered}/{part.total}" if part.present else tr("cli-status-missing-file", lang)
         table.add_row(tr(f"part-{part.part}", lang), part.file, answered)
     return table
+
+
+def _show_unanswered(out: Printer, result: Status, lang: Lang) -> None:
+    """The unanswered questions of each part begun, in the guide's words."""
+    from b2c_cli.workbook.status import question_wording
+
+    for part in result.parts:
+        if not part.present or not part.unanswered or part.answered == 0:
+            continue
+        out.print(tr("cli-status-unanswered", lang, part=tr(f"part-{part.part}", lang), file=part.file))
+        for _, doc in part.unanswered:
+            out.print(f"  - {question_wording(doc, lang)}")
 
 
 def _steps_table(result: Status, lang: Lang) -> TextTable:

@@ -15,6 +15,29 @@ HELP: dict[str, str] = {
         "types, dates, targets, indicator references, the guide's limits. Exit 0 when valid, 1 with "
         "problems, 3 when a file cannot be read."
     ),
+    "fill": (
+        "Answer the guide's questions one at a time, in the guide's order, with the current answer as "
+        "the default; each answer is checked at once, and written into the part's file in place: "
+        "comments, key order and formatting stay, only the answered values change. Nothing is saved "
+        "until the part is done; Ctrl-C leaves the file as it was. Reads plain lines from stdin when it "
+        "is not a terminal."
+    ),
+    "meeting": (
+        "Evaluation meetings. 'b2c meeting add' records one in Part 3 with the guide's questions "
+        "(experiences, learnings, adjustments, re-allocated resources), asked one at a time or given as "
+        "options. 'b2c meeting agenda' writes the next meeting's agenda to reports/ (Markdown and A4 "
+        "HTML): what was agreed last time, the latest results with their 95 % intervals, the annual "
+        "wheel's coming activities and the guide's questions."
+    ),
+    "save": (
+        "Save a version of the partnership: commit its own files (workbooks, results, reports, "
+        "questionnaires) to git with your message, never anything under surveys/ (raw answers are "
+        "personal data). No git knowledge needed; git stays the store."
+    ),
+    "history": (
+        "List the saved versions, newest first, with what each changed in words: answers changed per "
+        "part, results added per period, other files."
+    ),
     "status": (
         "Show the partnership's progress through the guide: answered questions per part, which party "
         "has not prepared Part 1, the next step, the next evaluation meeting and measurement, and "
@@ -61,6 +84,13 @@ EXAMPLES: dict[str, str] = {
         "b2c init hedemarken --force"
     ),
     "validate": ("Examples:  b2c validate  |  b2c validate hedemarken --json  |  b2c validate --strict"),
+    "fill": ("Examples:  b2c fill part1-housing  |  b2c fill part2 --dir hedemarken  |  b2c fill"),
+    "meeting": (
+        "Examples:  b2c meeting agenda  |  b2c meeting add  |  "
+        'b2c meeting add --date 2026-03-12 --participant "Sara Holm" --experiences "Godt modtaget"'
+    ),
+    "save": ('Examples:  b2c save "Del 2 udfyldt på mødet"  |  b2c save "Resultater 2026" --dir hedemarken'),
+    "history": ("Examples:  b2c history  |  b2c history --dir hedemarken -n 10  |  b2c history --json"),
     "status": ("Examples:  b2c status  |  b2c status hedemarken --json"),
     "schema": ("Examples:  b2c schema  |  b2c schema -o schemas --lang en"),
     "score": (

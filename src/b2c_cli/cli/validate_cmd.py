@@ -13,6 +13,7 @@ from b2c_cli.cli.state import today
 from b2c_cli.i18n import Lang, tr
 
 if TYPE_CHECKING:
+    from b2c_cli.workbook.folder import Workbook
     from b2c_cli.workbook.validate import ValidationReport
 
 
@@ -28,22 +29,27 @@ def validate(
     run = begin(ctx, lang, as_json=as_json)
     root = partnership_root(folder)
     lang = run.partnership_lang(root)
-    _, validation = check(root, today())
+    workbook, validation = check(root, today())
     if as_json:
         print_json([problem.as_dict(lang) for problem in validation.problems])
     else:
-        _show(validation, root, lang)
+        _show(validation, root, lang, workbook)
     code = validation.exit_code(strict)
     if code:
         raise typer.Exit(int(code))
 
 
-def _show(validation: ValidationReport, root: Path, lang: Lang) -> None:
-    """Each problem on stdout as `file:line:col: severity [code] path message`; the count on stderr."""
+def _show(validation: ValidationReport, root: Path, lang: Lang, workbook: Workbook) -> None:
+    """Each problem on stdout as `file:line:col: severity [code] place: message`, the place in words
+    ("punkt 6 under de fem vigtigste punkter"); the count on stderr."""
+    from b2c_cli.workbook.places import place
+
     out = stdout()
     for problem in validation.problems:
         label = tr(f"cli-{problem.severity}", lang)
-        path = f" {problem.path}:" if problem.path else ""
+        document = workbook.documents.get(problem.file)
+        words = place(problem.path, document.data if document else None, lang)
+        path = f" {words}:" if problem.path else ""
         style = "red" if problem.severity == "error" else "yellow"
         out.print(f"{problem.location}: {label} [{problem.code}]{path} {problem.message(lang)}", style=style)
     errors, warnings = len(validation.errors), len(validation.warnings)

@@ -73,12 +73,30 @@ class Lines(Msg):
         )
 
 
+class _Param:
+    """A message parameter. `{count:# advarsel|# advarsler}` picks the singular for 1 and the plural for
+    any other count, with # standing for the number; every other format is the value's own."""
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+    def __format__(self, spec: str) -> str:
+        if "|" not in spec:
+            return format(self.value, spec)
+        one, other = spec.split("|", 1)
+        value = self.value
+        count = int(str(value)) if isinstance(value, int) or str(value).isdigit() else None
+        return (one if count == 1 else other).replace("#", str(value))
+
+
 def tr(key: str, lang: Lang, /, **params: object) -> str:
     """The message `key` in `lang` with `params` filled in."""
     template = CATALOGUES[lang][key]
     if not params:
         return template
-    filled = {name: value.render(lang) if isinstance(value, Msg) else value for name, value in params.items()}
+    filled = {
+        name: _Param(value.render(lang) if isinstance(value, Msg) else value) for name, value in params.items()
+    }
     return template.format(**filled)
 
 

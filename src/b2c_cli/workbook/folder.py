@@ -55,6 +55,9 @@ class Workbook:
     documents: dict[str, YamlDocument] = field(default_factory=dict)
     present: set[str] = field(default_factory=set)
     problems: list[Problem] = field(default_factory=list)
+    # Files with type errors: the model of the rest, for the guide's rules, and the key paths taken out.
+    partial: dict[str, BaseModel] = field(default_factory=dict)
+    pruned: dict[str, list[tuple[str | int, ...]]] = field(default_factory=dict)
 
     def add(self, problem: Problem) -> None:
         self.problems.append(problem)
@@ -98,6 +101,9 @@ def _load(workbook: Workbook, name: str, model: type[M]) -> M | None:
     if loaded.document is not None:
         workbook.documents[name] = loaded.document
     workbook.problems.extend(loaded.problems)
+    if loaded.partial is not None:
+        workbook.partial[name] = loaded.partial
+        workbook.pruned[name] = loaded.pruned
     return loaded.model
 
 

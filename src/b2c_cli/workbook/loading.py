@@ -3,6 +3,7 @@ a Problem that points at the YAML node it is about (Pydantic's `loc` mapped back
 
 from __future__ import annotations
 
+import copy
 import difflib
 import re
 import types
@@ -30,6 +31,10 @@ class Loaded(Generic[M]):
     model: M | None = None
     document: YamlDocument | None = None
     problems: list[Problem] = field(default_factory=list)
+    # For a file with type errors: the model of what is left once the wrong values are taken out, so the
+    # guide's rules can still check the rest, and the key paths that were taken out.
+    partial: M | None = None
+    pruned: list[tuple[str | int, ...]] = field(default_factory=list)
 
 
 def load_file(path: Path, name: str, model: type[M]) -> Loaded[M]:
@@ -60,7 +65,57 @@ def load_file(path: Path, name: str, model: type[M]) -> Loaded[M]:
         loaded.model = model.model_validate(document.data)
     except ValidationError as exc:
         loaded.problems.extend(_problem(name, document, model, error) for error in exc.errors())
+        loaded.partial, loaded.pruned = _without_errors(document.data, model, exc)
     return loaded
+
+
+_PRUNE_ROUNDS = 10
+
+
+def _without_errors(
+    data: dict[str, Any], model: type[M], exc: ValidationError
+) -> tuple[M | None, list[tuple[str | int, ...]]]:
+    """The model of `data` with each wrong value's key taken out (the nearest key above it that the file
+    has), round by round while taking one out makes a required key missing above it."""
+    data = copy.deepcopy(data)
+    pruned: list[tuple[str | int, ...]] = []
+    errors = exc.errors()
+    for _ in range(_PRUNE_ROUNDS):
+        for error in errors:
+            loc = tuple(part for part in error["loc"] if part != "[key]")
+            point = _prune_point(data, loc, missing=error["type"] == "missing")
+            if point is None:
+                return None, pruned
+            if point not in pruned:
+                holder: Any = data
+                for part in point[:-1]:
+                    holder = holder[part]
+                holder.pop(point[-1], None)
+                pruned.append(point)
+        try:
+            return model.model_validate(data), pruned
+        except ValidationError as again:
+            errors = again.errors()
+    return None, pruned
+
+
+def _prune_point(data: Any, loc: tuple[Any, ...], *, missing: bool) -> tuple[str | int, ...] | None:
+    """The longest key path along `loc` that names a key of a mapping in `data` (not `loc` itself when the
+    problem is that it is missing)."""
+    for end in range(len(loc) - (1 if missing else 0), 0, -1):
+        holder: Any = data
+        for part in loc[: end - 1]:
+            if (isinstance(holder, dict) and part in holder) or (
+                isinstance(holder, list) and isinstance(part, int) and part < len(holder)
+            ):
+                holder = holder[part]
+            else:
+                holder = None
+                break
+        key = loc[end - 1]
+        if isinstance(holder, dict) and isinstance(key, str) and key in holder:
+            return tuple(loc[:end])
+    return None
 
 
 def short(value: object) -> str:

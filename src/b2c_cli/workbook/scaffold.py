@@ -13,7 +13,7 @@ from typing import Any
 from b2c_cli import gitutil
 from b2c_cli.atomic import write_atomic
 from b2c_cli.errors import InputError, Refused
-from b2c_cli.i18n import Lang
+from b2c_cli.i18n import Lang, tr
 from b2c_cli.models import FIXED_INDICATOR_IDS, SCHEMA_VERSION
 from b2c_cli.models.common import Party, Size
 from b2c_cli.rendering import environment
@@ -38,6 +38,8 @@ class InitOptions:
     lang: Lang = "da"
     size: Size = "large"
     git: bool = True
+    housing_contact: str | None = None  # the contact person's name, as `init` asked for it
+    company_contact: str | None = None
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ class InitResult:
     git_init: bool = False  # a repository was (or, in a dry run, would be) created
     git_missing: bool = False
     dry_run: bool = False
+    first_commit: str | None = None  # the commit of what init wrote, when it ran git init
 
 
 def genitive(name: str, lang: Lang) -> str:
@@ -88,6 +91,8 @@ def render_scaffold(options: InitOptions) -> list[PlannedFile]:
         "company": options.company,
         "area": options.area,
         "size": options.size,
+        "housing_contact": options.housing_contact,
+        "company_contact": options.company_contact,
         "start_date": start.isoformat(),
         "periods": [
             {"id": "baseline", "year": start.year},
@@ -149,6 +154,11 @@ def init_partnership(target: Path, options: InitOptions, *, force: bool, dry_run
     if result.git_init and not gitutil.init(target):
         result.git_init = False
         result.git_missing = True
+    if result.git_init:
+        # The first version: what init wrote, so `b2c history` and `git diff` start from it.
+        result.first_commit = gitutil.commit(
+            target, [f.path for f in missing], tr("init-first-commit", options.lang)
+        )
     return result
 
 

@@ -25,6 +25,54 @@ class PartProgress:
     total: int
     required: bool
     present: bool
+    unanswered: tuple[tuple[str, str], ...] = ()  # the unanswered questions: (key in the file, wording key)
+
+
+# Each part's questions as status counts them, in its order: the key in the file and the guide's wording
+# (a field's doc text, or a message key where the question is not one field).
+QUESTION_KEYS: dict[str, tuple[tuple[str, str], ...]] = {
+    "part1": (
+        ("priorities.focus", "OwnPriorities.focus"),
+        ("priorities.initiatives", "OwnPriorities.initiatives"),
+        ("priorities.indicator_contribution", "OwnPriorities.indicator_contribution"),
+        ("priorities.site_specific_indicators", "OwnPriorities.site_specific_indicators"),
+        ("resources", "Part1.resources"),
+        ("expectations.partnership_size", "Expectations.partnership_size"),
+        ("expectations.interest", "Expectations.interest"),
+        ("key_points", "Part1.key_points"),
+    ),
+    "part2": (
+        ("joint_priorities.focus", "JointPriorities.focus"),
+        ("joint_priorities.joint_actions", "JointPriorities.joint_actions"),
+        ("joint_priorities.resources", "JointPriorities.resources"),
+        ("joint_priorities.site_specific_indicators", "JointPriorities.site_specific_indicators"),
+        ("joint_priorities.other_resources_considered", "JointPriorities.other_resources_considered"),
+        ("agreement.initiatives", "Agreement.initiatives"),
+        ("agreement.annual_wheel", "Agreement.annual_wheel"),
+        ("agreement.evaluation_meetings", "Agreement.evaluation_meetings"),
+        ("agreement.measurement", "Agreement.measurement"),
+    ),
+    "part3": (
+        ("periods", "Period.planned_date"),
+        ("indicators", "Indicator.items"),
+        ("results", "step-baseline-hint"),
+        ("evaluation_meetings", "Part3.evaluation_meetings"),
+        ("evaluation_meetings", "MeetingLog.experiences"),
+    ),
+}
+
+
+def question_wording(doc: str, lang: Lang) -> str:
+    """The guide's wording of a question in QUESTION_KEYS: its field's doc text, or its message."""
+    from b2c_cli.i18n import tr
+    from b2c_cli.resources import field_doc
+
+    model, _, name = doc.partition(".")
+    return (field_doc(model, name, lang) if name else None) or tr(doc, lang)
+
+
+def _unanswered(family: str, checks: list[bool]) -> tuple[tuple[str, str], ...]:
+    return tuple(question for question, done in zip(QUESTION_KEYS[family], checks, strict=True) if not done)
 
 
 @dataclass(frozen=True)
@@ -66,6 +114,7 @@ class Status:
                     "total": p.total,
                     "required": p.required,
                     "present": p.present,
+                    "unanswered": list(dict.fromkeys(key for key, _ in p.unanswered)),
                 }
                 for p in self.parts
             ],
@@ -163,7 +212,7 @@ def status_of(workbook: Workbook, validation: ValidationReport, today: date) -> 
     parts = _parts(workbook, measured)
     large = workbook.partnership is None or workbook.partnership.size == "large"
     parties: list[Party] = ["housing", "company"] if large else ["housing"]
-    unprepared = [party for party in parties if not part1_prepared(workbook.part1.get(party))]
+    unprepared = [party for party in parties if not part1_prepared(_part1(workbook, party))]
 
     part2, part3 = workbook.part2, workbook.part3
     periods = part3.periods if part3 else []
@@ -201,18 +250,49 @@ def status_of(workbook: Workbook, validation: ValidationReport, today: date) -> 
 
 
 def _parts(workbook: Workbook, measured: list[str]) -> list[PartProgress]:
+    """Each part's answered questions. A file with type errors still counts what is answered in the rest
+    of it (the validation problems say what to fix)."""
     large = workbook.partnership is None or workbook.partnership.size == "large"
     parts: list[PartProgress] = []
     for party, file in PART1_FILES.items():
-        part1 = workbook.part1.get(party)
-        answered, total = _answered(part1_questions(part1)) if part1 else (0, 8)
+        part1 = _part1(workbook, party)
+        checks = part1_questions(part1) if part1 else [False] * 8
+        answered, total = _answered(checks)
         required = party == "housing" or large
         if required or file in workbook.present:
             parts.append(
-                PartProgress(f"part1-{party}", file, answered, total, required, file in workbook.present)
-            )
-    answered, total = _answered(part2_questions(workbook.part2)) if workbook.part2 else (0, 9)
-    parts.append(PartProgress("part2", PART2_FILE, answered, total, True, PART2_FILE in workbook.present))
-    answered, total = _answered(part3_questions(workbook.part3, measured)) if workbook.part3 else (0, 5)
-    parts.append(PartProgress("part3", PART3_FILE, answered, total, True, PART3_FILE in workbook.present))
+                PartProgress(
+                    f"part1-{party}", file, answered, total, required, file in workbook.present,
+                    _unanswered("part1", checks),
+                )
+            )  # fmt: skip
+    part2 = _part2(workbook)
+    checks = part2_questions(part2) if part2 else [False] * 9
+    answered, total = _answered(checks)
+    present = PART2_FILE in workbook.present
+    parts.append(
+        PartProgress("part2", PART2_FILE, answered, total, True, present, _unanswered("part2", checks))
+    )
+    part3 = _part3(workbook)
+    checks = part3_questions(part3, measured) if part3 else [False] * 5
+    answered, total = _answered(checks)
+    present = PART3_FILE in workbook.present
+    parts.append(
+        PartProgress("part3", PART3_FILE, answered, total, True, present, _unanswered("part3", checks))
+    )
     return parts
+
+
+def _part1(workbook: Workbook, party: Party) -> Part1 | None:
+    found = workbook.part1.get(party) or workbook.partial.get(PART1_FILES[party])
+    return found if isinstance(found, Part1) else None
+
+
+def _part2(workbook: Workbook) -> Part2 | None:
+    found = workbook.part2 or workbook.partial.get(PART2_FILE)
+    return found if isinstance(found, Part2) else None
+
+
+def _part3(workbook: Workbook) -> Part3 | None:
+    found = workbook.part3 or workbook.partial.get(PART3_FILE)
+    return found if isinstance(found, Part3) else None

@@ -7,9 +7,12 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from itertools import pairwise
 from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel
 
 from b2c_cli.errors import ExitCode, InputError, WorkbookInvalid
 from b2c_cli.i18n import Lang
@@ -35,6 +38,7 @@ MEETINGS_PER_YEAR = (2, 4)
 PERCENT_KINDS = ("survey", "percent")
 
 Path_ = tuple[str | int, ...]
+M = TypeVar("M", bound=BaseModel)
 
 
 @dataclass
@@ -90,35 +94,57 @@ def partnership_years(start: date, dates: Iterable[date]) -> Counter[int]:
 
 
 class _Rules:
+    """The guide's rules. A file with type errors is checked too, on what is left of it once the wrong
+    values are taken out (Workbook.partial), so every problem is listed at once; a rule finding at or
+    around a value taken out is not reported (it would be about the gap, not the file)."""
+
     def __init__(self, workbook: Workbook, today: date) -> None:
         self.wb = workbook
         self.today = today
-        part3 = workbook.part3
-        self.indicator_ids = {i.id for i in part3.indicators} if part3 else None
-        self.period_ids = {p.id for p in part3.periods} if part3 else None
+        self.partnership_model = workbook.partnership or _partial(workbook, PARTNERSHIP_FILE, Partnership)
+        part3 = workbook.part3 or _partial(workbook, PART3_FILE, Part3)
+        self.part3_model = part3
+        pruned3 = workbook.pruned.get(PART3_FILE, [])
+        known = part3 is not None
+        self.indicator_ids = (
+            {i.id for i in part3.indicators}
+            if part3 is not None and known and not any(p[:1] == ("indicators",) for p in pruned3)
+            else None
+        )
+        self.period_ids = (
+            {p.id for p in part3.periods}
+            if part3 is not None and not any(p[:1] == ("periods",) for p in pruned3)
+            else None
+        )
 
     def add(
         self, file: str, path: Path_, code: str, severity: Severity = "error", /, **params: object
     ) -> None:
+        for taken in self.wb.pruned.get(file, []):
+            if path[: len(taken)] == taken or taken[: len(path)] == path:
+                return
         line, column = self.wb.mark(file, path)
         self.wb.add(Problem(file, line, column, format_path(path), code, severity, params))
 
     def run(self) -> None:
         self.files_present()
-        partnership = self.wb.partnership
+        partnership = self.partnership_model
         if partnership is not None:
             self.partnership(partnership)
-        for party, part1 in self.wb.part1.items():
-            self.part1(PART1_FILES[party], party, part1)
-        if self.wb.part2 is not None:
-            self.part2(self.wb.part2)
-        if self.wb.part3 is not None:
-            self.part3(self.wb.part3)
+        for party, name in PART1_FILES.items():
+            part1 = self.wb.part1.get(party) or _partial(self.wb, name, Part1)
+            if part1 is not None:
+                self.part1(name, party, part1)
+        part2 = self.wb.part2 or _partial(self.wb, PART2_FILE, Part2)
+        if part2 is not None:
+            self.part2(part2)
+        if self.part3_model is not None:
+            self.part3(self.part3_model)
 
     # -- which files must exist -------------------------------------------------------------------------
     def files_present(self) -> None:
         required = [PART1_FILES["housing"], PART2_FILE, PART3_FILE]
-        partnership = self.wb.partnership
+        partnership = self.partnership_model
         if partnership is not None and partnership.size == "large":
             required.insert(1, PART1_FILES["company"])
         for name in required:
@@ -144,7 +170,7 @@ class _Rules:
         if len(part1.key_points) > MAX_KEY_POINTS:
             self.add(file, ("key_points", MAX_KEY_POINTS), "too-many-key-points", count=len(part1.key_points))
         wanted = part1.expectations.partnership_size
-        partnership = self.wb.partnership
+        partnership = self.partnership_model
         if wanted is not None and partnership is not None and wanted != partnership.size:
             self.add(
                 file,
@@ -191,8 +217,8 @@ class _Rules:
                 )
 
         meetings = agreement.evaluation_meetings
-        self.in_order(file, ("agreement", "evaluation_meetings"), meetings)
-        partnership = self.wb.partnership
+        self.in_order(file, ("agreement", "evaluation_meetings"), meetings, severity="warning")
+        partnership = self.partnership_model
         if partnership is not None:
             for i, day in enumerate(meetings):
                 if day < partnership.start_date:
@@ -211,7 +237,18 @@ class _Rules:
             # none in between is a gap the guide's rhythm does not allow).
             years = range(min(counts), max(counts) + 1) if counts else range(0)
             for year, count in ((y, counts[y]) for y in years):
-                if not low <= count <= high:
+                if count == 1:
+                    first = _add_years(partnership.start_date, year - 1)
+                    self.add(
+                        file,
+                        ("agreement", "evaluation_meetings"),
+                        "one-meeting-in-year",
+                        "warning",
+                        year=year,
+                        start=first,
+                        end=_add_years(partnership.start_date, year) - timedelta(days=1),
+                    )
+                elif not low <= count <= high:
                     self.add(
                         file,
                         ("agreement", "evaluation_meetings"),
@@ -296,7 +333,11 @@ class _Rules:
                 )
 
         self.in_order(
-            file, ("evaluation_meetings",), [m.date for m in part3.evaluation_meetings], suffix="date"
+            file,
+            ("evaluation_meetings",),
+            [m.date for m in part3.evaluation_meetings],
+            suffix="date",
+            severity="warning",
         )
         for i, meeting in enumerate(part3.evaluation_meetings):
             if meeting.date > self.today:
@@ -453,7 +494,12 @@ class _Rules:
             self.add(file, path, "unknown-period", ref=ref, known=", ".join(sorted(self.period_ids)) or "-")
 
     def in_order(
-        self, file: str, path: Path_, dates: list[date] | list[date | None], suffix: str = ""
+        self,
+        file: str,
+        path: Path_,
+        dates: list[date] | list[date | None],
+        suffix: str = "",
+        severity: Severity = "error",
     ) -> None:
         previous: date | None = None
         for i, day in enumerate(dates):
@@ -461,8 +507,21 @@ class _Rules:
                 continue
             here: Path_ = (*path, i, suffix) if suffix else (*path, i)
             if previous is not None and day <= previous:
-                self.add(file, here, "dates-out-of-order", date=day, previous=previous)
+                self.add(file, here, "dates-out-of-order", severity, date=day, previous=previous)
             previous = day
+
+
+def _partial(workbook: Workbook, file: str, model: type[M]) -> M | None:
+    found = workbook.partial.get(file)
+    return found if isinstance(found, model) else None
+
+
+def _add_years(day: date, years: int) -> date:
+    """The same day `years` later (29 February becomes 28 February in a year without it)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
 
 
 def _number(value: float) -> str:
