@@ -98,7 +98,7 @@ def test_data_right_of_the_header(tmp_path: Path) -> None:
     path = write_xlsx(
         tmp_path / "svar.xlsx", {"Ark1": [HEADER, ["Ole", *ANSWERS[0]], ["Åse", *ANSWERS[1], "x"]]}
     )
-    export, rows = read(path)  # a note right of the header is no answer: cut off, it blocks nothing
+    _, rows = read(path)  # a note right of the header is no answer: cut off, it blocks nothing
     assert [len(cells) for _, cells in rows] == [len(HEADER), len(HEADER)]
 
 
