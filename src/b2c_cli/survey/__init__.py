@@ -13,8 +13,9 @@ The steps, each one module, in the order they run (`pipeline.score`):
    five steps; every column's problems are reported in one run.
 4. `scoring`: the rules, pure, on k steps. Item score = share of valid answers in the positive steps
    (top-2-box on the guide's five steps). Indicator score = the respondent-mean rule: each respondent with
-   at least one valid answer gets the mean of those answers (a reverse-worded item mirrored) and counts as positive
-   when it reaches the lowest positive step. Don't-know and blanks are counted, never in the denominator.
+   at least one valid answer gets the mean of those answers (a reverse-worded item mirrored) and counts as
+   positive when it reaches the lowest positive step. Don't-know and blanks are counted, never in the
+   denominator.
    Segments are scored per group under the disclosure rules.
 5. `stats`: Wilson score intervals, Newcombe's hybrid score interval for a change, rounding half up.
 6. `results`: `results/PERIOD.yaml`, aggregates only, deterministic bytes, read back strictly; every
