@@ -46,12 +46,12 @@ def test_carpentries_post_survey_capitalised_agree_labels(run: Any, tmp_path: Pa
         "trust": ["Worth"],
         "co-creation": ["Recommend"],
     }
-    folder = partnership(
-        tmp_path,
-        {key: [{"text": f"Statement {c}", "column": c} for c in cols] for key, cols in columns.items()},
-    )
+    items = {key: [{"text": f"Statement {c}", "column": c} for c in cols] for key, cols in columns.items()}
+    items["trust"] = [{"text": "Worth it", "column": "K"}]  # a column letter: K is Worth
+    folder = partnership(tmp_path, items)
     data = run_json(run, export, folder)
     rows = read_csv(export, "utf-8")
+    assert rows[0][10] == "Worth"
     head, body = rows[0], rows[1:]
     assert data["respondents"] == len(body) == 967
     for key, cols in columns.items():
