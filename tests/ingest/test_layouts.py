@@ -201,8 +201,10 @@ def test_limesurvey(tmp_path: Path, headings: str) -> None:
     expected = {
         "full": [(name, (s,)) for name, s in zip(full, STATEMENTS, strict=True)],
         "code": [(code, ()) for code in codes],
+        # code and text: the text, the statement, and the code whole and alone (for column:)
         "codetext": [
-            (f"{code}. {name}", (name, s)) for code, name, s in zip(codes, full, STATEMENTS, strict=True)
+            (f"{code}. {name}", (name, s, code, code[3:-1]))
+            for code, name, s in zip(codes, full, STATEMENTS, strict=True)
         ],
     }[headings]
     assert [(c.name, c.texts) for c in items] == expected

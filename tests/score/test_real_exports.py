@@ -46,12 +46,12 @@ def test_carpentries_post_survey_capitalised_agree_labels(run: Any, tmp_path: Pa
         "trust": ["Worth"],
         "co-creation": ["Recommend"],
     }
-    folder = partnership(
-        tmp_path,
-        {key: [{"text": f"Statement {c}", "column": c} for c in cols] for key, cols in columns.items()},
-    )
+    items = {key: [{"text": f"Statement {c}", "column": c} for c in cols] for key, cols in columns.items()}
+    items["trust"] = [{"text": "Worth it", "column": "K"}]  # a column letter: K is Worth
+    folder = partnership(tmp_path, items)
     data = run_json(run, export, folder)
     rows = read_csv(export, "utf-8")
+    assert rows[0][10] == "Worth"
     head, body = rows[0], rows[1:]
     assert data["respondents"] == len(body) == 967
     for key, cols in columns.items():
@@ -318,3 +318,29 @@ def test_surveyxact_csv_trio_read_together_in_three_encodings(run: Any, tmp_path
         assert data["respondents"] == respondents
         for key, counts in expected.items():
             check(indicator(data, key), counts, f"{variant} {key}")
+
+
+# -- Google Forms: XLSX and the Sheets TSV -----------------------------------------------------------------
+
+RCS = "rstudio-rcs-2019/2019 Spanish R Community Survey Responses"
+ENJOY_R = "Por favor calificá cuánto disfrutas usando R"
+ENJOY_PYTHON = "Por favor calificá cuánto disfrutas usando Python"
+
+
+def test_google_forms_linear_scales_as_numbers_in_xlsx_and_tsv(run: Any, tmp_path: Path) -> None:
+    """Linear scales 1-5 (4.0 number cells in the XLSX, text in the TSV) on the declared numeric scale;
+    a question title used twice (an unused one) blocks nothing; a Timestamp date cell is metadata."""
+    rows = read_csv(real(f"{RCS}.tsv"), "utf-8", "\t")
+    head, body = rows[0], rows[1:]
+    r_col = next(i for i, h in enumerate(head) if h.startswith(ENJOY_R))
+    py_col = next(i for i, h in enumerate(head) if h.startswith(ENJOY_PYTHON))
+    items = {"belonging": [{"text": head[r_col]}], "trust": [{"text": head[py_col]}]}
+    folder = partnership(tmp_path, items, scale="linear-5")
+    for suffix in (".xlsx", ".tsv"):
+        data = run_json(run, real(f"{RCS}{suffix}"), folder, "--dry-run")
+        assert data["source"]["layout"] == "google-forms", suffix
+        assert data["respondents"] == len(body) == 338
+        for key, col in (("belonging", r_col), ("trust", py_col)):
+            answers = [int(row[col]) if row[col] else None for row in body]
+            check(indicator(data, key), item_counts(answers, 4), f"{suffix} {key}")
+        assert data["not_measured"] == ["co-creation"]

@@ -111,6 +111,9 @@ class Export:
     # XLSX: the sheet's formulas without a saved value (they read as ''), to ask for only when a blank
     # matters; None for CSV.
     formulas: Formulas | None = None
+    # Headers over more than one column (compared case-folded), each with the error to give should a
+    # statement match them: until then they block nothing (a question asked twice, unused).
+    duplicate_headers: dict[str, Exception] = field(default_factory=dict)
 
 
 ProgressCallback = Callable[[int, int], None]  # (done, total) in bytes or rows; total may be 0 if unknown

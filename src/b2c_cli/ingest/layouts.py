@@ -5,7 +5,7 @@ the first rows (and, for a workbook a profile knows by its sheets, the side shee
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from b2c_cli.errors import InputError
 from b2c_cli.ingest import Cell, Column, Layout, profiles
@@ -23,6 +23,7 @@ class Detected:
     width: int  # cells kept per row: trailing columns without a header are cut off
     ignored: tuple[int, ...]  # positions below `width` without a header; they must stay empty
     rule: RowRule | None = None
+    duplicates: dict[str, Exception] = field(default_factory=dict)  # see Export.duplicate_headers
 
 
 def profile_for(header: Header) -> Profile:
@@ -44,22 +45,31 @@ def detect(
     named = [column for column in columns if column.name]
     width = named[-1].index + 1 if named else 0
     ignored = tuple(column.index for column in columns if not column.name and column.index < width)
-    detected = Detected(
-        profile.layout, named, profile.header_rows(header), width, ignored, profile.row_rule(header)
+    # Two columns under one header are a problem only for a statement that matches them (the matching says
+    # so then): an unused question asked twice (Google Forms' sections) blocks nothing.
+    duplicates = _duplicates(named, f"{display}:{header.number}")
+    return Detected(
+        profile.layout,
+        named,
+        profile.header_rows(header),
+        width,
+        ignored,
+        profile.row_rule(header),
+        duplicates,
     )
-    _check_duplicates(detected.columns, f"{display}:{header.number}")
-    return detected
 
 
-def _check_duplicates(columns: Sequence[Column], where: str) -> None:
+def _duplicates(columns: Sequence[Column], where: str) -> dict[str, Exception]:
     seen: dict[str, list[Column]] = {}
     for column in columns:
         seen.setdefault(column.name.casefold(), []).append(column)
-    for same in seen.values():
-        if len(same) > 1:
-            raise InputError(
-                "export-duplicate-header",
-                where=where,
-                name=same[0].name[:80],
-                columns=", ".join(column_letter(c.index) for c in same),
-            )
+    return {
+        name: InputError(
+            "export-duplicate-header",
+            where=where,
+            name=same[0].name[:80],
+            columns=", ".join(column_letter(c.index) for c in same),
+        )
+        for name, same in seen.items()
+        if len(same) > 1
+    }

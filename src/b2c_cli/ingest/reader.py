@@ -59,6 +59,7 @@ def open_export(path: Path, sheet: str | None = None, progress: ProgressCallback
         encoding=encoding,
         delimiter=delimiter,
         formulas=formulas,
+        duplicate_headers=detected.duplicates,
     )
     header = _HeaderCells(top[0][0], merged)
     # A column without a header (a pandas index, a note beside the data) is no answer and blocks nothing;

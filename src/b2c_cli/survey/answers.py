@@ -127,12 +127,11 @@ class _Coder:
         if self.coding.declared or self.bad or not self.on_step or 3 in self.on_step:
             return
         steps = tuple(self.on_step)
-        answered = sum(1 for code in codes if code in steps)
         # Only where the missing neutral says something: all four steps used, by enough answers.
         if (
             self.scale.id == DEFAULT_SCALE
             and len(steps) == FOUR_STEPS
-            and answered >= FOUR_STEP_ANSWERS
+            and sum(codes.count(step) for step in steps) >= FOUR_STEP_ANSWERS
             and "agree-4" in fitting(list(self.seen.values()), SCALES)
         ):
             self._flag(_FOUR_STEP, " / ".join(sorted(self.seen.values())), codes, rows, steps)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -82,7 +82,12 @@ def match_items(items: Sequence[WantedItem], columns: Sequence[Column], file: st
 
 
 def match_columns(
-    items: Sequence[WantedItem], columns: Sequence[Column], file: str, *, allow_missing: bool = False
+    items: Sequence[WantedItem],
+    columns: Sequence[Column],
+    file: str,
+    *,
+    allow_missing: bool = False,
+    duplicates: Mapping[str, Exception] | None = None,
 ) -> tuple[list[Match], set[str]]:
     """One column per item. With `allow_missing`, an indicator none of whose statements is in the export
     (nor anything close to them) is left out and named in the second value: the export does not measure
@@ -124,6 +129,10 @@ def match_columns(
                     (item, _no_match("match-no-statement", item, item.text, columns, file), close)
                 )
                 continue
+        duplicate = (duplicates or {}).get(found[0].name.casefold()) if len(found) > 1 else None
+        if isinstance(duplicate, InputError):  # one header over several columns: the reader's error
+            problems.append(duplicate)
+            continue
         if len(found) > 1:
             problems.append(
                 InputError(

@@ -256,7 +256,13 @@ def _score_one(
         export = request.opening.result()
     else:
         export = open_export(survey, sheet=request.sheet, progress=request.progress)
-    matches, missing = match_columns(wanted_items(indicators), export.columns, display, allow_missing=True)
+    matches, missing = match_columns(
+        wanted_items(indicators),
+        export.columns,
+        display,
+        allow_missing=True,
+        duplicates=export.duplicate_headers,
+    )
     segment_column = _segment_column(segment_name, export, part3, display) if segment_name else None
     id_column = _id_column(export) if request.more else None
     answers = encode(export, matches, codings, segment_column, display, id_column=id_column)
