@@ -18,6 +18,7 @@ from b2c_cli.__about__ import __version__
 from b2c_cli.errors import InputError, Refused, UsageError, WorkbookInvalid
 from b2c_cli.i18n import Lang
 from b2c_cli.ingest import Column, Export, Opening, ProgressCallback, open_export
+from b2c_cli.ingest.text import file_name
 from b2c_cli.models.part3 import Indicator, Part3
 from b2c_cli.models.results import Results, ResultWarning, Source
 from b2c_cli.models.scale import normalise
@@ -77,7 +78,7 @@ def score(request: ScoreRequest) -> ScoreOutcome:
 
     if request.survey.is_dir():
         raise InputError("score-not-a-file", where=str(request.survey))
-    if not request.survey.is_file():
+    if not request.survey.exists():
         raise InputError("score-no-such-file", where=str(request.survey))
     display = request.survey.name
     if request.opening is not None and request.opening.path == request.survey:
@@ -111,7 +112,7 @@ def score(request: ScoreRequest) -> ScoreOutcome:
         segments = segment(table_input, answers.segment, part3.survey.disclosure_threshold, order)
 
     source = Source(
-        file=request.survey.name,
+        file=file_name(request.survey.name),
         sha256=export.sha256,
         format=export.format,
         layout=export.layout,
