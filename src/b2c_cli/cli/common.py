@@ -73,4 +73,9 @@ def state(ctx: typer.Context) -> State:
 def partnership_root(folder: Path | None) -> Path:
     from b2c_cli.workbook.folder import find_root
 
-    return find_root(folder if folder is not None else Path.cwd())
+    try:
+        return find_root(folder if folder is not None else Path.cwd())
+    except FileNotFoundError:  # the folder the shell is in was deleted (or moved) meanwhile
+        from b2c_cli.errors import UsageError
+
+        raise UsageError("cwd-gone") from None

@@ -8,6 +8,7 @@ otherwise read as styling."""
 from __future__ import annotations
 
 import os
+import re
 import sys
 from typing import IO, TYPE_CHECKING, Any
 
@@ -19,14 +20,38 @@ if TYPE_CHECKING:
 _ANSI = {"red": "31", "bold red": "1;31", "yellow": "33", "green": "32", "bold": "1"}
 
 
+# What is never printed as it is: control characters but tab and line feed (an ESC from an answer or a file
+# name would drive the terminal: move the cursor, retitle the window, hide the rest of the line), the
+# invisible characters that make two texts look the same (soft hyphen, zero-width space and joiners,
+# bidirectional controls, the BOM), and lone surrogates (a file name that is not UTF-8). Each is shown
+# escaped: '\x1b', '\u200b', '\xe6' (the byte of a surrogate).
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064"
+    "\u2066-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff]"
+)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def safe(text: str) -> str:
+    """`text` with every control, invisible or unencodable character shown escaped (see _UNSAFE)."""
+    return _UNSAFE.sub(_escaped, text)
+
+
 class Printer:
-    """Lines to one stream, coloured only when it is a terminal."""
+    """Lines to one stream, coloured only when it is a terminal; what a line carries from files and
+    answers is escaped (`safe`), so it can neither drive the terminal nor hide in it."""
 
     def __init__(self, stream: IO[str]) -> None:
         self.stream = stream
 
     def print(self, text: object = "", style: str | None = None) -> None:
-        line = str(text)
+        line = safe(str(text))
         code = _ANSI.get(style or "")
         if code and self.stream.isatty() and "NO_COLOR" not in os.environ:
             line = f"\x1b[{code}m{line}\x1b[0m"
@@ -64,7 +89,9 @@ def warning(text: str, lang: Lang) -> None:
 def print_json(data: Any) -> None:
     import json
 
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    # JSON escapes C0 controls itself; C1 controls, invisible characters and lone surrogates as \uXXXX too.
+    sys.stdout.write(_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
 
 
 def error_object(code: str, exit_code: int, message: str, where: str | None = None) -> dict[str, Any]:

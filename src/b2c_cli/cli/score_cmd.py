@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -105,10 +106,21 @@ def score(
     lang = outcome.lang
     figures = outcome_figures(outcome)
     data = score_data(outcome, figures, root)
-    if as_json:
-        print_json(data)
-    else:
-        _show(outcome, figures, data, lang, explain)
+    try:
+        if as_json:
+            print_json(data)
+        else:
+            _show(outcome, figures, data, lang, explain)
+        sys.stdout.flush()
+    except OSError as exc:  # stdout is a full disk or a closed pipe: say what was written all the same
+        from b2c_cli.errors import InputError
+
+        raise InputError(
+            "score-output-failed",
+            where=data["results_file"],
+            action=tr(f"score-action-{outcome.action}", lang, path=data["results_file"]),
+            reason=exc.strerror or type(exc).__name__,
+        ) from None
     for item in data["warnings"]:
         warning(item["message"], lang)
     if outcome.results.not_measured:

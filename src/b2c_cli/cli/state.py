@@ -43,4 +43,11 @@ class State:
 def today() -> date:
     """Today, or B2C_TODAY (YYYY-MM-DD) so tests and demos of date-dependent output are reproducible."""
     fixed = os.environ.get("B2C_TODAY")
-    return date.fromisoformat(fixed) if fixed else date.today()
+    if not fixed:
+        return date.today()
+    try:
+        return date.fromisoformat(fixed.strip())
+    except ValueError:
+        from b2c_cli.errors import UsageError
+
+        raise UsageError("bad-b2c-today", value=fixed[:40]) from None

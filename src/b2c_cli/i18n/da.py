@@ -94,7 +94,7 @@ MESSAGES: dict[str, str] = {
     "value-out-of-range": "Værdien {value} skal ligge mellem 0 og 100.",
     "count-not-whole": "Værdien {value} er et antal og skal være et helt tal på 0 eller mere.",
     "duplicate-manual-value": "Der er allerede en værdi for '{id}' i perioden '{period}'. Slet den ene.",
-    "invalid-id": "Id'et '{value}' må kun indeholde små bogstaver, tal og bindestreger (fx unge-i-praktik).",
+    "invalid-id": "Id'et '{value}' må kun indeholde små bogstaver, tal og bindestreger og højst være 64 tegn langt (fx unge-i-praktik).",
     "duplicate-id": "Id'et '{value}' bruges mere end én gang. Giv hvert sit eget id.",
     "unknown-indicator": "Indikatoren '{ref}' findes ikke i part3-evaluation.yaml. Kendte id'er: {known}.",
     "unknown-period": "Perioden '{ref}' findes ikke under periods i part3-evaluation.yaml. Kendte: {known}.",
@@ -404,7 +404,7 @@ MESSAGES: dict[str, str] = {
     "eller det rigtige ark (--sheet).",
     "score-which-period": "Alle perioder i part3-evaluation.yaml har allerede resultater ({known}). Angiv "
     "perioden med --period, fx --period 2027, og tilføj den under periods.",
-    "score-bad-period": "Perioden '{period}' må kun indeholde bogstaverne a-z, tal og bindestreger, fx baseline eller 2026.",
+    "score-bad-period": "Perioden '{period}' må kun indeholde bogstaverne a-z, tal og bindestreger og højst være 64 tegn lang, fx baseline eller 2026.",
     "score-segment-column": "Kolonnen '{column}' til --segment findes ikke (én gang) i eksporten. Kolonner: {columns}.",
     "score-results-unreadable": "Der ligger allerede en resultatfil, som ikke kan læses. Intet er ændret. Brug "
     "--force for at erstatte den.",
@@ -549,6 +549,15 @@ MESSAGES: dict[str, str] = {
     "results-period-mismatch": "Filen hedder {name}, men indeholder resultaterne for perioden {period}: den er nok kopieret eller omdøbt. Giv den navnet {period}.yaml igen, eller scor den rigtige eksport for {name} med b2c score --period {name}.",
     "results-folder-dangling": "Mappen results/ er et symbolsk link til {target}, som ikke findes, så ingen resultater kan læses. Ret linket, eller gendan mappen (git checkout results/).",
     "results-folder-not-a-folder": "results skal være en mappe med resultatfilerne, men er en fil, så ingen resultater kan læses. Flyt filen væk, og gendan mappen (git checkout results/).",
+    "export-not-a-file": "Dette er ikke en almindelig fil, men en pipe eller en enhed, og b2c læser ikke besvarelser fra en strøm, der måske aldrig slutter. Gem eksporten som en fil (.xlsx eller .csv), og scor filen.",
+    "export-nul-byte": "Denne linje indeholder en NUL-byte (tegnet 0), som ingen eksport skriver i et svar; filen er ødelagt eller ikke tekst (ofte en halvt synkroniseret fil med nuller i halen). Hent eksporten igen fra spørgeskemaværktøjet.",
+    "export-changed-while-reading": "Filen blev ændret, mens b2c læste den (fx af et synkroniseringsprogram), så tal og kontrolsum ville ikke passe sammen. Vent, til synkroniseringen er færdig, og kør kommandoen igen.",
+    "export-title-rows": "Filen har {rows} titellinje(r) over overskriften, som står i linje {header}. Slet linjerne over overskriften, så overskriften er første linje, og kør kommandoen igen.",
+    "export-hidden-sheets": "Der er kun data i skjulte ark: {sheets}. Vælg arket med besvarelserne med --sheet (fx --sheet '{sheet}'), eller vis arket i Excel.",
+    "export-split-sheets": "Besvarelserne ser ud til at være delt over flere ark med samme overskrift: {sheets}. b2c ville kun læse det første og tælle en del af svarene uden at sige det. Saml rækkerne i ét ark, eller vælg ét ark med --sheet (fx --sheet '{sheet}').",
+    "score-output-failed": "{action} Men oversigten kunne ikke skrives til standard output ({reason}). Kør b2c score igen med samme eksport for at se den; resultaterne ændres ikke.",
+    "bad-b2c-today": "Miljøvariablen B2C_TODAY er '{value}', som ikke er en dato. Skriv den som ÅÅÅÅ-MM-DD (fx 2026-03-01), eller fjern den for at bruge dagens dato.",
+    "cwd-gone": "Den mappe, du står i, findes ikke længere (den er slettet eller flyttet). Gå til partnerskabets mappe med cd, eller angiv mappen i kommandoen.",
     # (end of the hardening block)
     # -- honest statistics (issue 13): add this issue's messages below this line ---------------------------------
     # (end of the honest statistics block)

@@ -94,8 +94,8 @@ MESSAGES: dict[str, str] = {
     "value-out-of-range": "The value {value} must be between 0 and 100.",
     "count-not-whole": "The value {value} is a count and must be a whole number of 0 or more.",
     "duplicate-manual-value": "There is already a value for '{id}' in the period '{period}'. Delete one of them.",
-    "invalid-id": "The id '{value}' may only contain lower-case letters, digits and dashes (e.g. "
-    "youth-internships).",
+    "invalid-id": "The id '{value}' may only contain lower-case letters, digits and dashes and be at most "
+    "64 characters long (e.g. youth-internships).",
     "duplicate-id": "The id '{value}' is used more than once. Give each its own id.",
     "unknown-indicator": "The indicator '{ref}' does not exist in part3-evaluation.yaml. Known ids: {known}.",
     "unknown-period": "The period '{ref}' does not exist under periods in part3-evaluation.yaml. Known: {known}.",
@@ -405,7 +405,7 @@ MESSAGES: dict[str, str] = {
     "right sheet (--sheet).",
     "score-which-period": "Every period in part3-evaluation.yaml already has results ({known}). Give the period "
     "with --period, e.g. --period 2027, and add it under periods.",
-    "score-bad-period": "The period '{period}' may only contain the letters a-z, digits and dashes, e.g. baseline or 2026.",
+    "score-bad-period": "The period '{period}' may only contain the letters a-z, digits and dashes and be at most 64 characters long, e.g. baseline or 2026.",
     "score-segment-column": "The column '{column}' for --segment is not in the export (exactly once). Columns: {columns}.",
     "score-results-unreadable": "A results file is already there and cannot be read. Nothing was changed. Use "
     "--force to replace it.",
@@ -551,6 +551,15 @@ MESSAGES: dict[str, str] = {
     "results-period-mismatch": "The file is named {name} but holds the results of period {period}: it was probably copied or renamed. Name it {period}.yaml again, or score the right export for {name} with b2c score --period {name}.",
     "results-folder-dangling": "The folder results/ is a symbolic link to {target}, which does not exist, so no results can be read. Fix the link, or restore the folder (git checkout results/).",
     "results-folder-not-a-folder": "results must be a folder holding the results files, but it is a file, so no results can be read. Move the file away and restore the folder (git checkout results/).",
+    "export-not-a-file": "This is not a regular file but a pipe or a device, and b2c does not read answers from a stream that may never end. Save the export as a file (.xlsx or .csv) and score that file.",
+    "export-nul-byte": "This line holds a NUL byte (character 0), which no export writes in an answer; the file is damaged or not text (often a half-synchronised file with zeros at its end). Download the export again from the survey tool.",
+    "export-changed-while-reading": "The file changed while b2c was reading it (a sync client, say), so the figures and the checksum would not match. Wait until syncing has finished and run the command again.",
+    "export-title-rows": "The file has {rows} title line(s) above the header, which is on line {header}. Delete the lines above the header so that the header is the first line, and run the command again.",
+    "export-hidden-sheets": "There is data only on hidden sheets: {sheets}. Choose the sheet with the answers with --sheet (e.g. --sheet '{sheet}'), or unhide it in Excel.",
+    "export-split-sheets": "The answers seem split over several sheets with the same header: {sheets}. b2c would read only the first and count part of the answers without a word. Put the rows into one sheet, or choose one sheet with --sheet (e.g. --sheet '{sheet}').",
+    "score-output-failed": "{action} But the summary could not be written to standard output ({reason}). Run b2c score again with the same export to see it; the results do not change.",
+    "bad-b2c-today": "The environment variable B2C_TODAY is '{value}', which is not a date. Write it as YYYY-MM-DD (e.g. 2026-03-01), or unset it to use today's date.",
+    "cwd-gone": "The folder you are in no longer exists (it was deleted or moved). Go to the partnership's folder with cd, or name the folder in the command.",
     # (end of the hardening block)
     # -- honest statistics (issue 13): add this issue's messages below this line ---------------------------------
     # (end of the honest statistics block)

@@ -15,11 +15,11 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import IO, cast
 
 from b2c_cli.errors import InputError
 from b2c_cli.ingest import Cell, ProgressCallback
-from b2c_cli.ingest.sniff import DELIMITERS, SAMPLE_CHARS, choose_delimiter, scan_text
+from b2c_cli.ingest.sniff import DELIMITERS, SAMPLE_CHARS, choose_delimiter, open_regular, scan_text
 
 FIELD_LIMIT = 10 * 1024 * 1024  # characters in one field; csv's default (128 KiB) is too tight for free text
 PROGRESS_EVERY = 4096  # rows between progress calls
@@ -36,32 +36,82 @@ class CsvSource:
 
 
 def open_csv(path: Path, display: str, progress: ProgressCallback | None) -> CsvSource:
+    """The export opened once: the SHA-256, the sample and the rows all come from the same open file, so a
+    file replaced meanwhile (a sync client) cannot give one file's hash and another's rows; one changed in
+    place while it is read is refused."""
     if csv.field_size_limit() < FIELD_LIMIT:
         csv.field_size_limit(FIELD_LIMIT)
-    info = scan_text(path, display)
-    sample, at_end, sep = _sample(path, info.codec, display)
+    raw = open_regular(path, display)
+    try:
+        before = _identity(raw)
+        info = scan_text(raw, display)
+        sample, at_end, sep = _sample(raw, info.codec, display)
+    except BaseException:
+        raw.close()
+        raise
     offset = 1 if sep else 0
-    delimiter = sep or choose_delimiter(sample, at_end, display, offset)
-    return CsvSource(
-        info.sha256, info.encoding, delimiter, _rows(path, info.codec, delimiter, sep, display, progress)
-    )
+    try:
+        delimiter = sep or choose_delimiter(sample, at_end, display, offset)
+    except InputError as exc:
+        raw.close()
+        raise _real_cause(exc, sample, display) from None
+    rows = _rows(raw, info.codec, delimiter, sep, display, progress, before)
+    return CsvSource(info.sha256, info.encoding, delimiter, rows)
 
 
-def _sample(path: Path, codec: str, display: str) -> tuple[str, bool, str | None]:
+def _fields(line: str, delimiter: str) -> int:
+    """How many fields one line splits into (0 for a blank one or one the csv module cannot read alone)."""
+    if not line.strip():
+        return 0
+    try:
+        return len(next(csv.reader([line.rstrip("\r")], delimiter=delimiter), []))
+    except csv.Error:
+        return 0
+
+
+def _identity(raw: IO[bytes]) -> tuple[int, int, int]:
+    found = os.fstat(raw.fileno())
+    return found.st_size, found.st_mtime_ns, found.st_ino
+
+
+def _sample(raw: IO[bytes], codec: str, display: str) -> tuple[str, bool, str | None]:
     """The first records as text (cut at a line end), whether that is the whole file, and the delimiter an
     Excel `sep=X` first line names (that line is then left out of the sample)."""
+    raw.seek(0)
+    handle = io.TextIOWrapper(raw, encoding=codec, newline="")
     try:
-        with path.open(encoding=codec, newline="") as handle:
-            text = handle.read(SAMPLE_CHARS + 1)
+        text = handle.read(SAMPLE_CHARS + 1)
     except UnicodeDecodeError:
         raise InputError("export-bad-encoding", where=display, encoding=codec) from None
+    finally:
+        handle.detach()
     at_end = len(text) <= SAMPLE_CHARS
+    if "\n" not in text and "\r" in text:
+        text = text.replace("\r", "\n")  # old Mac line ends: the csv module reads them as such too
     sep = _sep_line(text)
     if sep is not None:
         text = text.split("\n", 1)[1] if "\n" in text else ""
     if not at_end:
         text = text[: text.rfind("\n") + 1] or text[:SAMPLE_CHARS]
     return text, at_end, sep
+
+
+def _real_cause(exc: InputError, sample: str, display: str) -> InputError:
+    """A delimiter that cannot be chosen because of title rows above the header (a report title, a date)
+    says so, instead of blaming the delimiter."""
+    if exc.key not in ("export-no-delimiter", "export-ragged-row"):
+        return exc
+    lines = sample.split("\n")[:50]
+    for delimiter in DELIMITERS:
+        counts = [_fields(line, delimiter) for line in lines]
+        wide = [i for i, count in enumerate(counts) if count > 1]
+        if not wide or wide[0] == 0:
+            continue
+        first = wide[0]
+        rest = [c for c in counts[first:] if c]
+        if len(rest) >= 2 and all(c == rest[0] for c in rest[:10]) and any(counts[:first]):
+            return InputError("export-title-rows", where=f"{display}:1", rows=first, header=first + 1)
+    return exc
 
 
 def _sep_line(text: str) -> str | None:
@@ -72,11 +122,17 @@ def _sep_line(text: str) -> str | None:
 
 
 def _rows(
-    path: Path, codec: str, delimiter: str, sep: str | None, display: str, progress: ProgressCallback | None
+    raw: IO[bytes],
+    codec: str,
+    delimiter: str,
+    sep: str | None,
+    display: str,
+    progress: ProgressCallback | None,
+    before: tuple[int, int, int],
 ) -> Rows:
-    raw = path.open("rb")
+    raw.seek(0)
     text = io.TextIOWrapper(raw, encoding=codec, newline="")
-    size = os.fstat(raw.fileno()).st_size
+    size = before[0]
     number = 0
     try:
         if sep is not None:
@@ -104,6 +160,8 @@ def _rows(
             raise _csv_error(exc, display, number + 1) from None
         except UnicodeDecodeError:
             raise InputError("export-bad-encoding", where=f"{display}:{number + 1}", encoding=codec) from None
+        if _identity(raw) != before:
+            raise InputError("export-changed-while-reading", where=display)
         if progress is not None:
             progress(size, size)
     finally:

@@ -14,6 +14,7 @@ columns 0-based as the rows' cells are). A formula with a saved value - even an 
 from __future__ import annotations
 
 import html
+import io
 import re
 import zipfile
 from pathlib import Path
@@ -31,10 +32,10 @@ _PREFIX = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?worksheet[\s>]")
 _REF = re.compile(rb"([A-Z]{1,3})(\d{1,7})")
 
 
-def uncached(path: Path, sheet: str, skip: frozenset[str]) -> Marks:
+def uncached(path: Path | bytes, sheet: str, skip: frozenset[str]) -> Marks:
     """The cells of sheet `sheet` that hold a formula without a saved value; none when its part is one of
-    `skip` (lower-case part names the gate found no formula in)."""
-    with zipfile.ZipFile(path) as archive:
+    `skip` (lower-case part names the gate found no formula in). `path`: the file or its bytes."""
+    with zipfile.ZipFile(io.BytesIO(path) if isinstance(path, bytes) else path) as archive:
         part = sheet_part(archive, sheet)
         if part is None or part.lower() in skip:
             return {}

@@ -4,6 +4,7 @@ what it leaves out."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
 from pathlib import Path
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING, NoReturn, cast
 from b2c_cli.errors import InputError
 from b2c_cli.ingest import Cell, Export, ProgressCallback, profiles
 from b2c_cli.ingest.layouts import Detected, detect
-from b2c_cli.ingest.sniff import sha256_of, sniff_export
+from b2c_cli.ingest.sniff import sniff_export
 from b2c_cli.ingest.text import column_letter, mojibake
 
 if TYPE_CHECKING:
@@ -26,14 +27,15 @@ Merged = list[tuple[tuple[int, int], tuple[int, int]]]
 def open_export(path: Path, sheet: str | None = None, progress: ProgressCallback | None = None) -> Export:
     path = Path(path)
     display = str(path)
-    kind, facts = sniff_export(path, display)
+    sniffed = sniff_export(path, display)
+    kind = sniffed.kind
     encoding = delimiter = sheet_name = None
     side_sheets: dict[str, list[list[Cell]]] = {}
     merged: Merged = []
     formulas = None
-    if kind == "xlsx":
-        sha256 = sha256_of(path)
-        data, side_sheets = _open_workbook(path, display, sheet, progress, facts)
+    if sniffed.data is not None:  # a workbook: hashed and parsed from the same bytes, read once
+        sha256 = hashlib.sha256(sniffed.data).hexdigest()
+        data, side_sheets = _open_workbook(sniffed.data, display, sheet, progress, sniffed.facts)
         rows, sheet_name, merged, formulas = data.rows, data.name, data.merged, data.formulas
     else:
         if sheet is not None:
@@ -70,7 +72,7 @@ def open_export(path: Path, sheet: str | None = None, progress: ProgressCallback
 
 
 def _open_workbook(
-    path: Path, display: str, sheet: str | None, progress: ProgressCallback | None, facts: ZipFacts | None
+    path: bytes, display: str, sheet: str | None, progress: ProgressCallback | None, facts: ZipFacts | None
 ) -> tuple[XlsxSheet, dict[str, list[list[Cell]]]]:
     """The sheet to read and the side sheets that go with it. A workbook whose sheets a profile names
     (SurveyXact's Dataset beside Labels) is read from the profile's response sheet unless `sheet` says

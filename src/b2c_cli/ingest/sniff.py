@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import codecs
 import csv
+import errno
 import hashlib
 import io
+import os
 import re
+import stat
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,31 +66,60 @@ class ZipFacts:
     formula_free: frozenset[str] = frozenset()
 
 
-def sniff_export(path: Path, display: str) -> tuple[Kind, ZipFacts | None]:
-    """XLSX or CSV by content, and for a workbook what its gate found (`ZipFacts`). Raises InputError for an
-    empty file, an old .xls / encrypted workbook, a zip that is no workbook, a broken zip, or one that
-    inflates suspiciously."""
-    head = read_head(path, display, 8)
-    if not head:
-        raise InputError("export-empty-file", where=display)
-    if head.startswith(OLE2_MAGIC):
-        raise InputError("export-old-excel", where=display)
-    if head.startswith(ZIP_MAGICS):
-        return "xlsx", check_zip(path, display)
-    return "csv", None
+@dataclass(frozen=True)
+class Sniffed:
+    """What a file is, and for a workbook its bytes: read once, so that the SHA-256 recorded in the results
+    is exactly that of what is parsed (a sync client replacing the file meanwhile cannot mix two files)."""
+
+    kind: Kind
+    facts: ZipFacts | None = None
+    data: bytes | None = None  # the whole workbook
 
 
-def read_head(path: Path, display: str, size: int) -> bytes:
+def sniff_export(path: Path, display: str) -> Sniffed:
+    """XLSX or CSV by content, and for a workbook its bytes and what its gate found (`ZipFacts`). Raises
+    InputError for something that is not a regular file (a FIFO, a pipe, a device: never read, as it
+    may not end), an empty file, an old .xls / encrypted workbook, a zip that is no workbook, a broken zip,
+    or one that inflates suspiciously."""
+    with open_regular(path, display) as handle:
+        head = handle.read(8)
+        if not head:
+            raise InputError("export-empty-file", where=display)
+        if head.startswith(OLE2_MAGIC):
+            raise InputError("export-old-excel", where=display)
+        if not head.startswith(ZIP_MAGICS):
+            return Sniffed("csv")
+        try:
+            data = head + handle.read()
+        except OSError as exc:
+            raise InputError(
+                "export-unreadable", where=display, reason=exc.strerror or type(exc).__name__
+            ) from None
+    return Sniffed("xlsx", check_zip(io.BytesIO(data), display), data)
+
+
+def open_regular(path: Path, display: str) -> IO[bytes]:
+    """`path` opened for reading, refused unless it is a regular file. Opened without blocking, so a FIFO
+    without a writer is refused instead of hanging."""
     try:
-        with path.open("rb") as handle:
-            return handle.read(size)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except OSError as exc:
         raise InputError(
             "export-unreadable", where=display, reason=exc.strerror or type(exc).__name__
         ) from None
+    mode = os.fstat(fd).st_mode
+    if stat.S_ISDIR(mode):
+        os.close(fd)
+        raise InputError("export-unreadable", where=display, reason=os.strerror(errno.EISDIR))
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        raise InputError("export-not-a-file", where=display)
+    if hasattr(os, "set_blocking"):
+        os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
 
 
-def check_zip(path: Path, display: str) -> ZipFacts:
+def check_zip(path: Path | IO[bytes], display: str) -> ZipFacts:
     """The gate before a workbook is parsed. In order, each step cheap enough for a 100,000-row export:
 
     - the zip directory: not too many entries, no entry that inflates more than MAX_ENTRY_RATIO times to
@@ -395,11 +427,6 @@ def _megabytes(size: int) -> int:
     return size // (1024 * 1024)
 
 
-def sha256_of(path: Path) -> str:
-    with path.open("rb") as handle:
-        return hashlib.file_digest(handle, "sha256").hexdigest()
-
-
 # -- encodings ------------------------------------------------------------------------------------------
 
 
@@ -410,34 +437,43 @@ class TextInfo:
     codec: str  # the codec to open the file with (BOMs are consumed by it)
 
 
-def scan_text(path: Path, display: str) -> TextInfo:
-    """One pass over the bytes of a text export: its SHA-256, and its encoding. A BOM decides (UTF-8 or
-    UTF-16, either byte order); without one the whole file must be valid UTF-8, or else it is read as
-    Windows-1252 (what Excel on Danish Windows writes as 'CSV'); a file with a UTF-8 BOM must be valid
-    UTF-8 throughout. NUL bytes without a BOM mean UTF-16 without a BOM (guessed from where the NULs are) or
-    no text at all."""
+def scan_text(handle: IO[bytes], display: str) -> TextInfo:
+    """One pass over the bytes of a text export, read from `handle` (from its start): its SHA-256, and its
+    encoding. A BOM decides (UTF-8 or UTF-16, either byte order); without one the whole file must be valid
+    UTF-8, or else it is read as Windows-1252 (what Excel on Danish Windows writes as 'CSV'); a file with a
+    UTF-8 BOM must be valid UTF-8 throughout. NUL bytes without a BOM mean UTF-16 without a BOM (guessed
+    from where the NULs are) or no text at all; a NUL byte further on in an 8-bit file is refused with its
+    line, before the csv module would read a NUL tail of any length as one field."""
     digest = hashlib.sha256()
-    head = read_head(path, display, 4096)
+    handle.seek(0)
+    head = handle.read(4096)
+    handle.seek(0)
     encoding, codec = _encoding_from_bom(head)
     if encoding is None and b"\x00" in head:
-        encoding = codec = _utf16_without_bom(head, display)
+        encoding = codec = _utf16_without_bom(head)
+        if encoding is None and head.find(0) < 64:  # binary (a picture, a database): no text at all
+            raise InputError("export-not-text", where=display)
+        # else a stray NUL in 8-bit text: refused below, with its line
     check_utf8 = encoding in (None, "utf-8-sig")
     utf8 = codecs.getincrementaldecoder("utf-8")()
     utf8_bad_line = 0  # the line of the first byte that is not UTF-8 (0: none)
     lines = 1
     cp1252_ok = True
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(CHUNK), b""):
-            digest.update(chunk)
-            if check_utf8:
-                if not utf8_bad_line:
-                    try:
-                        utf8.decode(chunk)
-                    except UnicodeDecodeError as exc:
-                        utf8_bad_line = lines + chunk.count(b"\n", 0, exc.start)
-                if cp1252_ok and any(byte in chunk for byte in CP1252_UNDEFINED):
-                    cp1252_ok = False
-                lines += chunk.count(b"\n")
+    for chunk in iter(lambda: handle.read(CHUNK), b""):
+        digest.update(chunk)
+        if check_utf8:
+            nul = chunk.find(b"\x00")
+            if nul >= 0:
+                line = lines + chunk.count(b"\n", 0, nul)
+                raise InputError("export-nul-byte", where=f"{display}:{line}")
+            if not utf8_bad_line:
+                try:
+                    utf8.decode(chunk)
+                except UnicodeDecodeError as exc:
+                    utf8_bad_line = lines + chunk.count(b"\n", 0, exc.start)
+            if cp1252_ok and any(byte in chunk for byte in CP1252_UNDEFINED):
+                cp1252_ok = False
+            lines += chunk.count(b"\n")
     if check_utf8 and not utf8_bad_line:
         try:
             utf8.decode(b"", final=True)
@@ -468,7 +504,7 @@ def _encoding_from_bom(head: bytes) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _utf16_without_bom(head: bytes, display: str) -> str:
+def _utf16_without_bom(head: bytes) -> str | None:
     even = head[0::2].count(0)
     odd = head[1::2].count(0)
     half = len(head) // 2
@@ -476,7 +512,7 @@ def _utf16_without_bom(head: bytes, display: str) -> str:
         return "utf-16-le"
     if even > 0.4 * half and odd < 0.05 * half:
         return "utf-16-be"
-    raise InputError("export-not-text", where=display)
+    return None
 
 
 # -- delimiters -----------------------------------------------------------------------------------------

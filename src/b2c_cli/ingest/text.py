@@ -74,3 +74,17 @@ def column_letter(index: int) -> str:
         index, remainder = divmod(index - 1, 26)
         letters = chr(ord("A") + remainder) + letters
     return letters
+
+
+def file_name(name: str) -> str:
+    """A file name as text that can be written anywhere (YAML, reports, a terminal). A name that is not
+    valid UTF-8 arrives from the OS with its bytes as lone surrogates ('eksport-\\udce6.csv'), which no
+    UTF-8 file can hold: its bytes are read as UTF-8 if they are, else as Windows-1252 (a Danish name from
+    an old zip or USB stick), with anything undefined shown as U+FFFD."""
+    import os
+
+    raw = os.fsencode(name)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", "replace")

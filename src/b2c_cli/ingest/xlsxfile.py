@@ -39,11 +39,17 @@ class XlsxWorkbook:
     """An open workbook. `facts`: what the zip gate found (which sheets hold no formulas and need no
     search for them)."""
 
-    def __init__(self, path: Path, display: str, facts: ZipFacts | None = None) -> None:
+    def __init__(self, path: Path | bytes, display: str, facts: ZipFacts | None = None) -> None:
+        """`path`: the file, or its bytes (as read once by the reader, so hash and parse agree)."""
+        import io
+
         from python_calamine import CalamineWorkbook
 
         try:
-            self._workbook = CalamineWorkbook.from_path(path)
+            if isinstance(path, bytes):
+                self._workbook = CalamineWorkbook.from_filelike(io.BytesIO(path))
+            else:
+                self._workbook = CalamineWorkbook.from_path(path)
         except BaseException as exc:
             raise _broken(exc, display) from None
         self.path, self.display = path, display
@@ -80,7 +86,7 @@ class XlsxWorkbook:
         return [cast(list[Cell], row) for row in _load(self._workbook, name, self.display).iter_rows()]
 
 
-def _formulas(path: Path, sheet: str, skip: frozenset[str], display: str) -> Formulas:
+def _formulas(path: Path | bytes, sheet: str, skip: frozenset[str], display: str) -> Formulas:
     def find() -> dict[int, dict[int, str]]:
         from b2c_cli.ingest.formulas import uncached
 
@@ -108,16 +114,48 @@ def _broken(exc: BaseException, display: str) -> BaseException:
 
 
 def _first_with_data(workbook: CalamineWorkbook, display: str) -> tuple[str, CalamineSheet]:
-    """The first visible worksheet that holds anything."""
+    """The first visible worksheet that holds anything. Responses split over several visible sheets with
+    the same header (a tool that starts a new sheet every so many rows, or someone who pasted a second
+    batch) are an error naming them: reading the first alone would score part of the answers without a
+    word. Data only on hidden sheets is an error that names them and `--sheet`."""
     from python_calamine import SheetTypeEnum, SheetVisibleEnum
 
+    visible: list[tuple[str, CalamineSheet]] = []
+    hidden: list[str] = []
     for meta in workbook.sheets_metadata:
-        if meta.visible != SheetVisibleEnum.Visible or meta.typ != SheetTypeEnum.WorkSheet:
+        if meta.typ != SheetTypeEnum.WorkSheet:
             continue
         sheet = _load(workbook, meta.name, display)
-        if sheet.start is not None and sheet.height > 0:
-            return meta.name, sheet
-    raise InputError("export-no-data", where=display)
+        if sheet.start is None or sheet.height == 0:
+            continue
+        if meta.visible != SheetVisibleEnum.Visible:
+            hidden.append(meta.name)
+        else:
+            visible.append((meta.name, sheet))
+    if not visible:
+        if hidden:
+            names = ", ".join(f"'{name}'" for name in hidden)
+            raise InputError("export-hidden-sheets", where=display, sheets=names, sheet=hidden[0])
+        raise InputError("export-no-data", where=display)
+    name, first = visible[0]
+    if len(visible) > 1:
+        header = _header(first)
+        same = [other for other, sheet in visible[1:] if _header(sheet) == header]
+        if header and same:
+            names = ", ".join(f"'{n}'" for n in (name, *same))
+            raise InputError("export-split-sheets", where=display, sheets=names, sheet=name)
+    return name, first
+
+
+def _header(sheet: CalamineSheet) -> tuple[str, ...]:
+    """A sheet's first row with anything in it, as text, for comparing sheets."""
+    from b2c_cli.ingest.text import header_text
+
+    for row in cast(Iterator[list[Cell]], sheet.iter_rows()):
+        texts = tuple(header_text(cell) for cell in row)
+        if any(texts):
+            return tuple(text.casefold() for text in texts if text)
+    return ()
 
 
 def _rows(sheet: CalamineSheet, progress: ProgressCallback | None) -> Rows:

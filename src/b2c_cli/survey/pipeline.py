@@ -20,6 +20,7 @@ from b2c_cli.__about__ import __version__
 from b2c_cli.errors import InputError, Refused, UsageError, WorkbookInvalid
 from b2c_cli.i18n import Lang, Lines, Phrase, has_message
 from b2c_cli.ingest import Column, Export, Opening, ProgressCallback, open_export
+from b2c_cli.ingest.text import file_name
 from b2c_cli.models.part3 import Indicator, Part3
 from b2c_cli.models.results import Results, ResultWarning, Source
 from b2c_cli.models.scale import DEFAULT_SCALE, normalise
@@ -105,7 +106,7 @@ def score(request: ScoreRequest) -> ScoreOutcome:
     for survey in request.surveys:
         if survey.is_dir():
             raise InputError("score-not-a-file", where=str(survey))
-        if not survey.is_file():
+        if not survey.exists():
             raise InputError("score-no-such-file", where=str(survey))
     survey_indicators = [i for i in part3.indicators if i.kind == "survey"]
     codings = _codings(survey_indicators, part3)
@@ -285,7 +286,7 @@ def _source(one: _Scored, several: bool) -> Source:
     """The export's record; with several exports, each one's rows used and dropped as well."""
     export = one.export
     return Source(
-        file=export.path.name,
+        file=file_name(export.path.name),
         sha256=export.sha256,
         format=export.format,
         layout=export.layout,

@@ -31,8 +31,10 @@ from b2c_cli.workbook.folder import (
 )
 from b2c_cli.workbook.problems import Problem, Severity, format_path
 
-ID_PATTERN = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
-PERIOD_PATTERN = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
+# At most 64 characters: a period id names a file (results/<id>.yaml), and ids become sheet names and
+# headings; a 260-letter one used to pass validate and then break status and portfolio.
+ID_PATTERN = re.compile(r"(?=.{1,64}\Z)[a-z0-9]+(?:[-_][a-z0-9]+)*", re.DOTALL)
+PERIOD_PATTERN = re.compile(r"(?=.{1,64}\Z)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*", re.DOTALL)
 MAX_KEY_POINTS = 5
 MEETINGS_PER_YEAR = (2, 4)
 PERCENT_KINDS = ("survey", "percent")
