@@ -412,7 +412,7 @@ MESSAGES: dict[str, str] = {
     "score-other-export": "The period '{period}' already has results from another export ({file}). Nothing was "
     "changed. Use --force to replace them, or choose another --period.",
     "score-export-tracked": "{file} is committed to git! Raw responses are personal data. Remove it from git "
-    "('git rm --cached {file}') and keep it in surveys/, which is kept out of git.",
+    "('{command}') and keep it in surveys/, which is kept out of git.",
     "score-read": "Read {file}: {layout} ({details}), {rows} responses.",
     "score-excluded-survey-preview": "{count} test responses (Survey Preview) were not counted.",
     "score-excluded-empty-row": "{count} completely empty rows were not counted.",
