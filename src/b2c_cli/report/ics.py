@@ -1,8 +1,9 @@
 """The partnership's year as an iCalendar file, so it lands in Outlook: the annual wheel's activities, the
 evaluation meetings and the yearly measurement. The workbook holds dates, not times, so every event is an
 all-day event in the Europe/Copenhagen calendar; an activity planned for a month is one all-day event
-on the month's first day (not a month-long block that fills the calendar) and repeats every year. UIDs come from the partnership and the event's own content, so importing the file
-again updates events instead of duplicating them; the file has no time of writing in it."""
+on the month's first day (not a month-long block that fills the calendar) and repeats every year. UIDs
+come from the partnership and the event's own content, so importing the file again updates events instead
+of duplicating them; the file has no time of writing in it."""
 
 from __future__ import annotations
 
