@@ -613,6 +613,7 @@ MESSAGES: dict[str, str] = {
     "meeting-responsible-company": "virksomheden",
     "meeting-responsible-both": "begge",
     "cli-status-unanswered": "Ubesvaret i {part} ({file}):",
+    "fill-unknown-indicator": "Indikatoren '{value}' findes ikke i part3-evaluation.yaml. Skriv et af id'erne: {known}.",
     # (end of the consultant's way block)
     # -- survey practice (issue 16): add this issue's messages below this line ---------------------------------
     # (end of the survey practice block)

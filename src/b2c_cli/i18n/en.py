@@ -615,6 +615,7 @@ MESSAGES: dict[str, str] = {
     "meeting-responsible-company": "the company",
     "meeting-responsible-both": "both",
     "cli-status-unanswered": "Unanswered in {part} ({file}):",
+    "fill-unknown-indicator": "The indicator '{value}' is not in part3-evaluation.yaml. Write one of the ids: {known}.",
     # (end of the consultant's way block)
     # -- survey practice (issue 16): add this issue's messages below this line ---------------------------------
     # (end of the survey practice block)
