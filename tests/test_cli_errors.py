@@ -119,7 +119,7 @@ def test_no_command_shows_help(run: Run) -> None:
     result = run()
     assert result.exit_code == 2
     # A usage error (exit 2): the help goes to stderr, as every usage message does.
-    assert "Usage: b2c [OPTIONS] COMMAND" in result.stderr
+    assert "Brug: b2c [OPTIONS] COMMAND" in result.stderr  # Danish, like every message
 
 
 @pytest.mark.parametrize("command", [["validate"], ["status"], ["schema"]])

@@ -7,6 +7,7 @@ import pytest
 from b2c_cli.__about__ import __version__
 from b2c_cli.cli.app import COMMANDS as ALL
 from b2c_cli.cli.app import short_help
+from b2c_cli.cli.texts_da import HELP_DA, OPTION_HELP_DA
 from conftest import Run
 
 COMMANDS = sorted(ALL)
@@ -19,13 +20,37 @@ def test_the_foundation_commands_are_there() -> None:
 @pytest.mark.parametrize("command", COMMANDS)
 @pytest.mark.parametrize("flag", ["-h", "--help"])
 def test_help_shows_usage_and_examples(run: Run, command: str, flag: str) -> None:
+    """Danish by default, like every message; the examples one to a line, each a whole command that can be
+    copied and pasted as it is."""
     result = run(command, flag)
     assert result.exit_code == 0
     assert result.stderr == ""
+    assert f"Brug: b2c {command}" in result.stdout
+    assert HELP_DA[command].split()[0] in result.stdout
+    lines = result.stdout.splitlines()
+    heading = lines.index("  Eksempler:")
+    examples = [line.strip() for line in lines[heading + 1 :] if line.strip()]
+    assert examples and all(example.startswith(f"b2c {command}") for example in examples)
+    assert all(" | " not in example for example in examples)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_in_english(run: Run, command: str) -> None:
+    result = run(command, "--help", env={"B2C_LANG": "en"})
+    assert result.exit_code == 0
     assert f"Usage: b2c {command}" in result.stdout
-    examples = [line for line in result.stdout.splitlines() if "Examples:" in line]
-    assert len(examples) == 1
-    assert f"b2c {command}" in examples[0].split("Examples:", 1)[1]
+    assert "  Examples:" in result.stdout.splitlines()
+    assert "Tilvalg" not in result.stdout
+
+
+@pytest.mark.parametrize("command", ["init", "fill", "validate", "status", "meeting", "save", "history"])
+def test_danish_help_has_no_english_option_text(run: Run, command: str) -> None:
+    from b2c_cli.cli.app import build_command
+
+    for param in build_command(command, "en").params:
+        assert param.help in OPTION_HELP_DA, f"b2c {command} {param.name}: no Danish help text"  # type: ignore[attr-defined]
+    shown = run(command, "--help").stdout
+    assert "Options:" not in shown and "Arguments:" not in shown
 
 
 def test_main_help_lists_every_command(run: Run) -> None:
@@ -33,7 +58,8 @@ def test_main_help_lists_every_command(run: Run) -> None:
     assert result.exit_code == 0
     for command in COMMANDS:
         assert command in result.stdout
-    assert "Examples:" in result.stdout
+    assert "Eksempler:" in result.stdout
+    assert "Kommandoer:" in result.stdout
 
 
 @pytest.mark.parametrize("flag", ["--version", "-V"])

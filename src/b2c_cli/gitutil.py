@@ -101,3 +101,13 @@ def show(folder: Path, revision: str, path: str) -> bytes | None:
         ["git", "-C", str(folder), "show", f"{revision}:./{path}"], capture_output=True, check=False
     )
     return done.stdout if done.returncode == 0 else None
+
+
+INVENTED_ATTRIBUTE = "b2c-invented"
+
+
+def marked_invented(path: Path) -> bool:
+    """Whether `path` is marked in .gitattributes as invented example data (`* b2c-invented`), which may
+    be committed: the bundled example exports. A real export committed by mistake has no such mark."""
+    done = _git(path.parent, "check-attr", INVENTED_ATTRIBUTE, "--", path.name)
+    return done.returncode == 0 and done.stdout.strip().endswith(": set")

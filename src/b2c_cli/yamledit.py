@@ -192,7 +192,10 @@ def _empty(node: Node) -> bool:
 
 def _apply_one(text: str, edit: Edit) -> str:
     before = parse(text.encode("utf-8")).data
-    expected = apply_to_data(before, edit)
+    try:
+        expected = apply_to_data(before, edit)
+    except (KeyError, IndexError, TypeError, ValueError) as exc:
+        raise EditFailed(f"no such place: {edit.path}") from exc
     root = _compose(text)
     if isinstance(edit, Set):
         new = _set(text, root, edit.path, edit.value)

@@ -213,3 +213,13 @@ def test_fill_keeps_a_hand_written_file_byte_for_byte_where_nothing_is_answered(
     assert done.returncode == 0, done.stderr
     assert (example / "part1-housing.yaml").read_bytes() == before
     assert "Ingen svar ændret" in done.stdout
+
+
+def test_an_indicator_reference_is_checked_against_part3_at_once(run: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "p"
+    assert run("init", folder, *GOLDEN_FLAGS).exit_code == 0
+    talk = Scripted({"Nyt punkt": ["tillid", "trust", ""]})  # the first list: the site-specific indicators
+    fill(folder, "part2", talk, "da")
+    assert any("Indikatoren 'tillid' findes ikke" in line for line in talk.said)
+    data = parse((folder / "part2-joint.yaml").read_bytes()).data
+    assert data["joint_priorities"]["site_specific_indicators"] == ["trust"]

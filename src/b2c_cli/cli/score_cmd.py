@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from b2c_cli import gitutil
 from b2c_cli.cli.common import JsonOption, LangOption, begin, partnership_root
 from b2c_cli.cli.output import ProgressBar, print_json, stderr, stdout, warning
 from b2c_cli.cli.state import today
@@ -127,9 +128,20 @@ def score(
         names = {i.id: i.name for i in outcome.indicators}
         missing = ", ".join(names.get(i, i) for i in outcome.results.not_measured)
         warning(tr("score-not-measured", lang, indicators=missing), lang)
-    if outcome.export_tracked:
-        warning(tr("score-export-tracked", lang, file=survey.name), lang)
+    if outcome.export_tracked and not gitutil.marked_invented(survey.resolve()):
+        warning(tr("score-export-tracked", lang, file=survey.name, command=untrack_command(survey)), lang)
     stderr().print(tr(f"score-action-{outcome.action}", lang, path=data["results_file"]))
+
+
+def untrack_command(survey: Path) -> str:
+    """The git command that takes `survey` out of git, as it works from here: `git rm --cached NAME` in
+    the file's own folder, else with `-C FOLDER` (the bare name would not be found from elsewhere)."""
+    import shlex
+
+    folder = survey.resolve().parent
+    if folder == Path.cwd().resolve():
+        return f"git rm --cached {shlex.quote(survey.name)}"
+    return f"git -C {shlex.quote(str(folder))} rm --cached {shlex.quote(survey.name)}"
 
 
 def _show(outcome: ScoreOutcome, figures: Figures, data: dict[str, Any], lang: Lang, explain: bool) -> None:

@@ -77,6 +77,11 @@ HELP: dict[str, str] = {
     ),
 }
 
+APP_EXAMPLES = (
+    "Examples:  b2c init hedemarken --housing Bo-Vest --company Nortec --area Hedemarken  |  "
+    "b2c fill part1-housing --dir hedemarken  |  b2c validate hedemarken  |  b2c status hedemarken"
+)
+
 EXAMPLES: dict[str, str] = {
     "init": (
         "Examples:  b2c init hedemarken --housing Bo-Vest --company Nortec --area Hedemarken  |  "

@@ -411,7 +411,7 @@ MESSAGES: dict[str, str] = {
     "score-other-export": "Perioden '{period}' har allerede resultater fra en anden eksport ({file}). Intet er "
     "ændret. Brug --force for at erstatte dem, eller vælg en anden --period.",
     "score-export-tracked": "{file} er lagt i git! Rå besvarelser er personoplysninger. Fjern filen fra git "
-    "('git rm --cached {file}'), og læg den i surveys/, som holdes uden for git.",
+    "('{command}'), og læg den i surveys/, som holdes uden for git.",
     "score-read": "Læst {file}: {layout} ({details}), {rows} besvarelser.",
     "score-excluded-survey-preview": "{count} testbesvarelser (Survey Preview) er ikke talt med.",
     "score-excluded-empty-row": "{count} helt tomme rækker er ikke talt med.",
@@ -667,6 +667,7 @@ MESSAGES: dict[str, str] = {
     "meeting-responsible-company": "virksomheden",
     "meeting-responsible-both": "begge",
     "cli-status-unanswered": "Ubesvaret i {part} ({file}):",
+    "fill-unknown-indicator": "Indikatoren '{value}' findes ikke i part3-evaluation.yaml. Skriv et af id'erne: {known}.",
     # (end of the consultant's way block)
     # -- survey practice (issue 16): add this issue's messages below this line ---------------------------------
     # (end of the survey practice block)

@@ -412,7 +412,7 @@ MESSAGES: dict[str, str] = {
     "score-other-export": "The period '{period}' already has results from another export ({file}). Nothing was "
     "changed. Use --force to replace them, or choose another --period.",
     "score-export-tracked": "{file} is committed to git! Raw responses are personal data. Remove it from git "
-    "('git rm --cached {file}') and keep it in surveys/, which is kept out of git.",
+    "('{command}') and keep it in surveys/, which is kept out of git.",
     "score-read": "Read {file}: {layout} ({details}), {rows} responses.",
     "score-excluded-survey-preview": "{count} test responses (Survey Preview) were not counted.",
     "score-excluded-empty-row": "{count} completely empty rows were not counted.",
@@ -669,6 +669,7 @@ MESSAGES: dict[str, str] = {
     "meeting-responsible-company": "the company",
     "meeting-responsible-both": "both",
     "cli-status-unanswered": "Unanswered in {part} ({file}):",
+    "fill-unknown-indicator": "The indicator '{value}' is not in part3-evaluation.yaml. Write one of the ids: {known}.",
     # (end of the consultant's way block)
     # -- survey practice (issue 16): add this issue's messages below this line ---------------------------------
     # (end of the survey practice block)

@@ -1,8 +1,9 @@
 """The partnership's year as an iCalendar file, so it lands in Outlook: the annual wheel's activities, the
 evaluation meetings and the yearly measurement. The workbook holds dates, not times, so every event is an
-all-day event in the Europe/Copenhagen calendar; an activity planned for a month spans that month and
-repeats every year. UIDs come from the partnership and the event's own content, so importing the file
-again updates events instead of duplicating them; the file has no time of writing in it."""
+all-day event in the Europe/Copenhagen calendar; an activity planned for a month is one all-day event
+on the month's first day (not a month-long block that fills the calendar) and repeats every year. UIDs
+come from the partnership and the event's own content, so importing the file again updates events instead
+of duplicating them; the file has no time of writing in it."""
 
 from __future__ import annotations
 
@@ -33,10 +34,6 @@ def _first_of_month(partnership: Partnership, month: int) -> date:
     start = partnership.start_date
     year = start.year if month >= start.month else start.year + 1
     return date(year, month, 1)
-
-
-def _next_month(day: date) -> date:
-    return date(day.year + (day.month == 12), day.month % 12 + 1, 1)
 
 
 def _copenhagen() -> Timezone:
@@ -112,7 +109,7 @@ def render_ics(partnership: Partnership, agreement: AgreementDoc, part3: Part3, 
                 f"month-{entry.month}/{entry.activity}",
                 entry.activity,
                 first,
-                _next_month(first),
+                date.fromordinal(first.toordinal() + 1),
                 details,
             )
             item.add("rrule", {"freq": "yearly"})

@@ -45,6 +45,9 @@ KEYS: dict[type[BaseModel], tuple[str, ...]] = {
 # Lists the guide limits: the five most important points.
 MAX_ITEMS: dict[str, int] = {"key_points": 5}
 
+# Part 2's lists of indicator ids: an answer must be one of Part 3's indicators, as `validate` checks.
+REFERS_TO_INDICATORS = frozenset({"site_specific_indicators", "indicators"})
+
 CLEAR = "-"  # the answer that empties a question or removes a list item
 
 
@@ -215,10 +218,13 @@ def shown(kind: Kind, value: Any, lang: Lang) -> str:
 
 
 class _Session:
-    def __init__(self, data: dict[str, Any], talk: Conversation, lang: Lang) -> None:
+    def __init__(
+        self, data: dict[str, Any], talk: Conversation, lang: Lang, indicator_ids: set[str] | None = None
+    ) -> None:
         self.data = data
         self.talk = talk
         self.lang = lang
+        self.indicator_ids = indicator_ids  # Part 3's indicator ids, for the lists that refer to them
         self.edits: list[yamledit.Edit] = []
 
     def edit(self, change: yamledit.Edit) -> None:
@@ -239,7 +245,9 @@ class _Session:
     def question(self, model: type[BaseModel], name: str) -> str:
         return field_doc(model.__name__, name, self.lang) or name
 
-    def ask_value(self, text: str, kind: Kind, current: Any, *, required: bool = False) -> str | None:
+    def ask_value(
+        self, text: str, kind: Kind, current: Any, *, required: bool = False, ids: set[str] | None = None
+    ) -> str | None:
         """Ask until the answer passes; the value for the file (None for "leave it empty")."""
         default = original = shown(kind, current, self.lang)
         hint = ""
@@ -255,6 +263,9 @@ class _Session:
             if answer == original and current is not None:
                 return str(current)  # unchanged, as it is written
             checked = check_answer(kind, answer, self.lang)
+            if checked.problem is None and ids is not None and checked.value not in ids:
+                known = ", ".join(sorted(ids)) or "-"
+                checked = Checked(problem=tr("fill-unknown-indicator", self.lang, value=answer, known=known))
             if checked.problem is None:
                 return checked.value
             self.talk.say(checked.problem)
@@ -291,6 +302,10 @@ class _Session:
                     self.edit(yamledit.Set(here, {}))
                 self.section(here, sub)
 
+    def ids_for(self, name: str) -> set[str] | None:
+        """The ids a list of indicator references may hold (Part 2's), None for any other list."""
+        return self.indicator_ids if name in REFERS_TO_INDICATORS else None
+
     def items(self, path: KeyPath, model: type[BaseModel], name: str, item: Any) -> None:
         """A list: each item asked in turn ("-" removes it), then new items until an empty answer."""
         self.talk.say(self.question(model, name))
@@ -311,7 +326,7 @@ class _Session:
                 self.section((*path, index), sub)
             elif kind is not None:
                 old = self.get((*path, index))
-                value = self.ask_value(number, kind, old)
+                value = self.ask_value(number, kind, old, ids=self.ids_for(name))
                 if value is None:
                     self.edit(yamledit.Delete((*path, index)))
                     continue
@@ -331,7 +346,7 @@ class _Session:
                 self.edit(yamledit.Append(path, new))
                 self.section((*path, count), sub, skip={k for k, v in new.items() if v is not None})
             elif kind is not None:
-                value = self.ask_value(tr("fill-new-item", self.lang), kind, None)
+                value = self.ask_value(tr("fill-new-item", self.lang), kind, None, ids=self.ids_for(name))
                 if value is None:
                     return
                 self.edit(yamledit.Append(path, value))
@@ -350,6 +365,18 @@ class _Session:
         return item
 
 
+def _indicator_ids(root: Path) -> set[str] | None:
+    """Part 3's indicator ids, or None when Part 3 cannot be read (then `validate` has the last word)."""
+    try:
+        data = parse((root / PART3_FILE).read_bytes()).data
+    except (OSError, YamlProblem):
+        return None
+    indicators = data.get("indicators") if isinstance(data, dict) else None
+    if not isinstance(indicators, list):
+        return None
+    return {str(i["id"]) for i in indicators if isinstance(i, dict) and i.get("id") is not None}
+
+
 def fill(root: Path, part: str, talk: Conversation, lang: Lang) -> FillResult:
     """Ask the questions of `part` and write the answers into its file (once, at the end)."""
     name, model = PARTS[part]
@@ -362,7 +389,7 @@ def fill(root: Path, part: str, talk: Conversation, lang: Lang) -> FillResult:
         raise InputError("fill-unreadable", where=name, file=name) from None
     if not isinstance(data, dict):
         raise InputError("fill-unreadable", where=name, file=name)
-    session = _Session(data, talk, lang)
+    session = _Session(data, talk, lang, _indicator_ids(root) if model is Part2 else None)
     result = FillResult(part, path)
     # EOFError: the script's answers ran out: keep what was answered, the rest as it is
     with contextlib.suppress(EOFError):

@@ -27,6 +27,12 @@ ITEMS: dict[str, tuple[str, str]] = {
     "background": ("baggrundsspørgsmål {n}", "background question {n}"),
     "options": ("svarmulighed {n}", "option {n}"),
 }
+# A named list whose item is not a mapping (an initiative's indicator ids), or has no name yet.
+PLAIN_ITEMS: dict[str, tuple[str, str]] = {
+    "indicators": ("indikator nr. {n}", "indicator no. {n}"),
+    "initiatives": ("tiltag nr. {n}", "initiative no. {n}"),
+    "periods": ("periode nr. {n}", "period no. {n}"),
+}
 NAMED: dict[str, str] = {"indicators": "name", "initiatives": "title", "periods": "id"}
 _JOIN = {"da": " i ", "en": " in "}
 _PATH_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
@@ -55,9 +61,8 @@ def place(path_text: str, data: Any, lang: Lang) -> str:
                 name = item.get(NAMED[key]) if isinstance(item, dict) and key in NAMED else None
                 template = words[0 if lang == "da" else 1]
                 if "{name}" in template and not isinstance(name, str | int):
-                    template = ITEMS["items"][0 if lang == "da" else 1].replace(
-                        "udsagn" if lang == "da" else "statement", key
-                    )
+                    plain = PLAIN_ITEMS.get(key, ("{key} nr. {n}", "{key} no. {n}"))
+                    template = plain[0 if lang == "da" else 1].replace("{key}", key)
                 phrases.append(template.format(n=part + 1, name=name))
                 rest = []
             else:
