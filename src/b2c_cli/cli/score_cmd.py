@@ -93,6 +93,8 @@ def score(
         _show(outcome, figures, data, lang, explain)
     for item in data["warnings"]:
         warning(item["message"], lang)
+    for question in data.get("weighting_missing") or []:
+        warning(tr("warning-weighting-no-column", lang, indicator=question), lang)
     if outcome.export_tracked:
         warning(tr("score-export-tracked", lang, file=survey.name), lang)
     stderr().print(tr(f"score-action-{outcome.action}", lang, path=data["results_file"]))

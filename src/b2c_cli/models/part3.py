@@ -61,11 +61,30 @@ class BackgroundQuestion(StrictModel):
     options: list[str] = []
 
 
+DEFAULT_WEIGHT_CAP = 5.0  # DESIGN.md §3: weights are capped at 5 x the mean weight
+
+
+class Population(StrictModel):
+    """The area's population for one or more background questions (e.g. Landsbyggefonden's Beboerdata):
+    per background question id, a count or a share per option. With it b2c weights the answers to the area
+    (post-stratification for one question, raking for several) and reports how representative the sample
+    is; `weight: false` keeps the figures unweighted and reports only the representativeness."""
+
+    weight: YesNo = True
+    source: str
+    date: dt.date | None = None
+    cap: float = Field(default=DEFAULT_WEIGHT_CAP, gt=1)
+    margins: dict[str, dict[str, float]] = Field(min_length=1)
+
+
 class SurveySettings(StrictModel):
     disclosure_threshold: int = DEFAULT_DISCLOSURE_THRESHOLD
     # For exports that carry only numeric codes and no label sheet: the label each code stands for.
     codes: dict[int, str] = Field(default={})
     background: list[BackgroundQuestion] = []
+    population: Population | None = None
+    # How many days a raw export in surveys/ is kept (personal data, GDPR) before `b2c surveys purge`.
+    raw_retention_days: int | None = Field(default=None, ge=1)
 
 
 class MeetingLog(StrictModel):

@@ -38,6 +38,15 @@ class Source(_Strict):
     b2c_version: str
 
 
+class WeightedFigures(_Strict):
+    """A share weighted to the area's population (DESIGN.md §3), beside the unweighted n and positives."""
+
+    share: float  # sum(w*y) / sum(w), six decimals
+    percent: float  # one decimal, half up
+    ci95: list[float]  # Wilson on the effective n
+    effective_n: float  # Kish's (sum w)^2 / sum(w^2) over the valid respondents, two decimals
+
+
 class ItemResult(_Figures):
     text: str
     column: str
@@ -49,6 +58,7 @@ class ItemResult(_Figures):
     dont_know: Count
     blank: Count
     steps: dict[int, Count]  # answers per step as labelled, 1 (most disagreeing) .. 5 (most agreeing)
+    weighted: WeightedFigures | None = None
 
 
 class IndicatorResult(_Figures):
@@ -60,6 +70,7 @@ class IndicatorResult(_Figures):
     dont_know: Count
     blank: Count
     items: list[ItemResult]
+    weighted: WeightedFigures | None = None
 
 
 class ResultWarning(_Strict):
@@ -91,6 +102,53 @@ class SegmentResult(_Strict):
     groups: list[SegmentGroupResult]
 
 
+class WeightCategory(_Strict):
+    category: str  # an option of the background question ("A + B" when merged; "" the missing answers)
+    population: float | None  # its share of the population, percent (none for the missing answers)
+    sample: Count  # respondents
+    sample_percent: float  # of all respondents
+    weighted_percent: float  # of all respondents, weighted
+
+
+class WeightMerge(_Strict):
+    category: str
+    into: str
+
+
+class WeightVariable(_Strict):
+    question: str  # the background question's id
+    missing: Count  # respondents without an answer to it, weighted as a category of their own
+    merged: list[WeightMerge] = []
+    chi2: float
+    df: Count
+    p_value: float
+    categories: list[WeightCategory]
+
+
+class MissedMargin(_Strict):
+    question: str
+    category: str
+    population: float  # percent
+    weighted: float  # percent, as reached under the cap
+
+
+class WeightingResult(_Strict):
+    """How the period's answers were weighted (or, `applied: false`, only compared with the population):
+    aggregates only."""
+
+    method: str  # post-stratification | raking
+    applied: bool
+    source: str
+    date: str | None = None
+    cap: float
+    design_effect: float
+    effective_n: float
+    capped: Count
+    met: bool
+    missed: list[MissedMargin] = []
+    variables: list[WeightVariable]
+
+
 class Results(_Strict):
     schema_version: int
     period: str
@@ -100,3 +158,6 @@ class Results(_Strict):
     warnings: list[ResultWarning] = []
     indicators: list[IndicatorResult]
     segments: SegmentResult | None = None
+    weighting: WeightingResult | None = None
+    # Weighting questions (Part 3's population) the export had no column for: the period is unweighted.
+    weighting_missing: list[str] = []

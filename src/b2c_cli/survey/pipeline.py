@@ -22,6 +22,7 @@ from b2c_cli.models.part3 import Indicator, Part3
 from b2c_cli.models.results import Results, ResultWarning, Source
 from b2c_cli.models.scale import normalise
 from b2c_cli.outputs import write_outputs
+from b2c_cli.survey import population
 from b2c_cli.survey.answers import encode
 from b2c_cli.survey.matching import Match, header_parts, match_items, wanted_items
 from b2c_cli.survey.results import build_results, load_all, read_results, results_path, to_yaml
@@ -87,6 +88,9 @@ def score(request: ScoreRequest) -> ScoreOutcome:
     survey_indicators = [i for i in part3.indicators if i.kind == "survey"]
     matches = match_items(wanted_items(survey_indicators), export.columns, display)
     segment_column = _segment_column(request.segment, export, part3, display) if request.segment else None
+    export, weighting_answers = population.record(
+        export, part3, lambda question: _segment_column(question, export, part3, display)
+    )
     answers = encode(export, matches, part3.survey.codes, segment_column, display)
     if answers.respondents == 0:
         raise InputError("score-no-rows", where=display)
@@ -130,6 +134,15 @@ def score(request: ScoreRequest) -> ScoreOutcome:
         segments,
         segment_column.name if segment_column else None,
     )
+    if part3.survey.population is not None and weighting_answers is not None:
+        results = population.add_weights(
+            results,
+            part3.survey.population,
+            weighting_answers,
+            answers.respondents,
+            survey_indicators,
+            inputs,
+        )
     # The other periods' results are read before anything is written: a hand-edited one that cannot be read
     # stops the command with nothing changed, not after this period's file was written.
     others = load_all(request.root, part3, skip=results.period)

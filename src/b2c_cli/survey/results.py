@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TypedDict
+from typing import Any, TypedDict
 
 from pydantic import ValidationError
 
@@ -121,7 +121,21 @@ def to_yaml(results: Results, lang: Lang) -> str:
     """The results file's text: a comment saying what it is, then the figures. No timestamps, so the same
     export scored twice gives the same bytes."""
     header = "\n".join(f"# {line}" for line in tr("results-file-header", lang).splitlines())
-    return header + "\n" + dump(results.model_dump())
+    return header + "\n" + dump(_without_unweighted(results.model_dump()))
+
+
+def _without_unweighted(data: dict[str, Any]) -> dict[str, Any]:
+    """An unweighted period's file keeps the bytes it had before weighting existed: no `weighting` and no
+    `weighted` keys at all, rather than empty ones."""
+    if data.get("weighting") is None:
+        data.pop("weighting", None)
+    if not data.get("weighting_missing"):
+        data.pop("weighting_missing", None)
+    for indicator in data.get("indicators", []):
+        for entry in (indicator, *indicator.get("items", [])):
+            if entry.get("weighted") is None:
+                entry.pop("weighted", None)
+    return data
 
 
 def read_results(path: Path, display: str) -> Results:

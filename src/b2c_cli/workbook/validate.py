@@ -15,7 +15,7 @@ from b2c_cli.i18n import Lang
 from b2c_cli.models import FIXED_INDICATOR_IDS, Part1, Part2, Part3, Partnership
 from b2c_cli.models.part3 import MIN_DISCLOSURE_THRESHOLD, MIN_SAMPLE, Indicator
 from b2c_cli.models.partnership import SCHEMA_VERSION
-from b2c_cli.models.scale import BLANK, MIXED, classify
+from b2c_cli.models.scale import BLANK, MIXED, classify, normalise
 from b2c_cli.workbook.folder import (
     PART1_FILES,
     PART2_FILE,
@@ -26,6 +26,7 @@ from b2c_cli.workbook.folder import (
     load_workbook,
 )
 from b2c_cli.workbook.problems import Problem, Severity, format_path
+from b2c_cli.workbook.retention import overdue
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
 PERIOD_PATTERN = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
@@ -302,6 +303,50 @@ class _Rules:
 
         self.manual_values(file, part3)
         self.overdue_measurements(file, part3)
+        self.population(file, part3)
+        self.retention(file, part3)
+
+    def population(self, file: str, part3: Part3) -> None:
+        """The population to weight to names background questions and their options (issue 16)."""
+        population = part3.survey.population
+        if population is None:
+            return
+        questions = {q.id: q for q in part3.survey.background}
+        for question, counts in population.margins.items():
+            path: Path_ = ("survey", "population", "margins", question)
+            if question not in questions:
+                known = ", ".join(sorted(questions)) or "-"
+                self.add(file, path, "population-unknown-question", question=question, known=known)
+                continue
+            if any(value <= 0 for value in counts.values()) or len(counts) < 2:
+                self.add(file, path, "population-bad-counts", question=question)
+            options = {normalise(option) for option in questions[question].options}
+            for option in counts:
+                if options and normalise(option) not in options:
+                    self.add(
+                        file,
+                        (*path, option),
+                        "population-unknown-option",
+                        "warning",
+                        option=option[:60],
+                        question=question,
+                    )
+
+    def retention(self, file: str, part3: Part3) -> None:
+        """Raw exports kept longer than Part 3 says (GDPR): a warning per file, until purged."""
+        days = part3.survey.raw_retention_days
+        if days is None:
+            return
+        for name, age in overdue(self.wb.root, days, self.today):
+            self.add(
+                file,
+                ("survey", "raw_retention_days"),
+                "raw-export-expired",
+                "warning",
+                file=name,
+                age=age,
+                days=days,
+            )
 
     def overdue_measurements(self, file: str, part3: Part3) -> None:
         """A survey period whose planned date has passed with no results file: the yearly measurement the
