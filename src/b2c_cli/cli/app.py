@@ -22,7 +22,17 @@ from b2c_cli.i18n import tr
 
 # The commands, in the order `b2c --help` lists them. Each lives in b2c_cli.cli.<name>_cmd as a function of
 # the same name; its help text and examples are in b2c_cli.cli.texts.
-COMMANDS = ("init", "validate", "status", "schema", "score", "report", "questionnaire", "portfolio")
+COMMANDS = (
+    "init",
+    "validate",
+    "status",
+    "schema",
+    "score",
+    "report",
+    "questionnaire",
+    "portfolio",
+    "surveys",
+)
 
 
 class HelpFormatter(Protocol):
