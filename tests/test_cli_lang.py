@@ -30,6 +30,7 @@ RUNS: dict[str, tuple[list[str], tuple[str, ...]]] = {
     "report": (["report", "{p}", "--dry-run"], ("report-would-write", "report-unchanged")),
     "questionnaire": (["questionnaire", "{p}", "--dry-run"], ("report-would-write", "report-unchanged")),
     "portfolio": (["portfolio", "{root}", "--dry-run"], ("pf-summary",)),
+    "surveys": (["surveys", "purge", "{p}", "--dry-run"], ("purge-nothing",)),
 }
 
 

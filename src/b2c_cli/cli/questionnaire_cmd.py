@@ -26,6 +26,16 @@ def questionnaire(
     ] = None,
     lang: LangOption = None,
     dry_run: DryRunOption = False,
+    survey_lang: Annotated[
+        str | None,
+        typer.Option(
+            "--survey-lang",
+            help="Also write the questionnaire in a survey language of Part 3's survey.languages (an IETF "
+            "tag such as ar or tr, or all), from the workbook's translations: questionnaire.TAG.html and "
+            ".md, right to left for Arabic, Farsi and Urdu.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     from b2c_cli.questionnaire.build import QuestionnaireRequest, build_questionnaire_files
 
@@ -40,6 +50,7 @@ def questionnaire(
             output=output,
             lang=lang,
             dry_run=dry_run,
+            survey_lang=survey_lang,
         )
     )
     show_written(written, dry_run, lang)

@@ -613,5 +613,11 @@ MESSAGES: dict[str, str] = {
     "purge-not-confirmed": "Intet slettet.",
     "purge-done": "{count} rå eksport(er) slettet. Resultaterne og kildernes SHA-256 er i results/.",
     "purge-dry-run": "Prøvekørsel: {count} rå eksport(er) ville blive slettet.",
+    "survey-language-bad-tag": "'{tag}' er ikke en sprogkode (IETF), fx da, en, tr, ar, fa, so, ur eller bs.",
+    "translation-missing": "Oversættelsen til '{lang}' mangler for '{item}'. Skriv den under translations "
+    "(b2c oversætter aldrig selv).",
+    "translation-texts-missing": "Sproget '{lang}' mangler spørgeskemaets ord under "
+    "survey.translations.{lang}: {labels} af {wanted} svarmuligheder (labels), og teksterne: {texts}.",
+    "q-unknown-survey-lang": "Sproget '{lang}' står ikke under survey.languages i part3-evaluation.yaml. Kendte: {known}.",
     # (end of the survey practice block)
 }

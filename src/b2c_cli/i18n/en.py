@@ -615,5 +615,11 @@ MESSAGES: dict[str, str] = {
     "purge-not-confirmed": "Nothing deleted.",
     "purge-done": "{count} raw export(s) deleted. The results and each source's SHA-256 are in results/.",
     "purge-dry-run": "Dry run: {count} raw export(s) would be deleted.",
+    "survey-language-bad-tag": "'{tag}' is not a language tag (IETF), e.g. da, en, tr, ar, fa, so, ur or bs.",
+    "translation-missing": "The translation into '{lang}' is missing for '{item}'. Write it under "
+    "translations (b2c never translates by itself).",
+    "translation-texts-missing": "The language '{lang}' lacks the questionnaire's words under "
+    "survey.translations.{lang}: {labels} of {wanted} answer labels (labels), and the texts: {texts}.",
+    "q-unknown-survey-lang": "The language '{lang}' is not under survey.languages in part3-evaluation.yaml. Known: {known}.",
     # (end of the survey practice block)
 }

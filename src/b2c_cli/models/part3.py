@@ -33,6 +33,7 @@ class SurveyItem(StrictModel):
     text: str
     column: Text = None  # the export's column name or code, when the text alone does not find it
     reverse: YesNo = False
+    translations: dict[str, str] = Field(default={})  # survey language (IETF tag) -> the statement
 
 
 class Indicator(StrictModel):
@@ -55,10 +56,40 @@ class Period(StrictModel):
     planned_date: dt.date | None = None
 
 
+class BackgroundTranslation(StrictModel):
+    text: str
+    options: list[str] = []
+
+
 class BackgroundQuestion(StrictModel):
     id: str
     text: str
     options: list[str] = []
+    translations: dict[str, BackgroundTranslation] = Field(default={})  # survey language -> question
+
+
+# The questionnaire's own texts a survey language needs from the workbook (b2c writes them only in da and en).
+QUESTIONNAIRE_TEXTS = (
+    "title",
+    "intro-who",
+    "intro-why",
+    "intro-anonymous",
+    "intro-time",
+    "question",
+    "how-to-answer",
+    "col-statement",
+    "about-you",
+    "thanks",
+    "respondent-number",
+)
+
+
+class SurveyLanguage(StrictModel):
+    """A survey language's own words: the answer labels (most agreeing first, then don't-know) and the
+    questionnaire's texts (keys as QUESTIONNAIRE_TEXTS; {area}, {threshold}, {minutes} ... as in b2c's)."""
+
+    labels: list[str] = []
+    texts: dict[str, str] = Field(default={})
 
 
 DEFAULT_WEIGHT_CAP = 5.0  # DESIGN.md §3: weights are capped at 5 x the mean weight
@@ -83,6 +114,9 @@ class SurveySettings(StrictModel):
     codes: dict[int, str] = Field(default={})
     background: list[BackgroundQuestion] = []
     population: Population | None = None
+    # The languages residents answer in (IETF tags: da, en, tr, ar, fa, so, ur, bs), and each one's words.
+    languages: list[str] = []
+    translations: dict[str, SurveyLanguage] = Field(default={})
     # How many days a raw export in surveys/ is kept (personal data, GDPR) before `b2c surveys purge`.
     raw_retention_days: int | None = Field(default=None, ge=1)
 

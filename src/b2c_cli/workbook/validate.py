@@ -13,7 +13,7 @@ from pathlib import Path
 from b2c_cli.errors import ExitCode, InputError, WorkbookInvalid
 from b2c_cli.i18n import Lang
 from b2c_cli.models import FIXED_INDICATOR_IDS, Part1, Part2, Part3, Partnership
-from b2c_cli.models.part3 import MIN_DISCLOSURE_THRESHOLD, MIN_SAMPLE, Indicator
+from b2c_cli.models.part3 import MIN_DISCLOSURE_THRESHOLD, MIN_SAMPLE, QUESTIONNAIRE_TEXTS, Indicator
 from b2c_cli.models.partnership import SCHEMA_VERSION
 from b2c_cli.models.scale import BLANK, MIXED, classify, normalise
 from b2c_cli.workbook.folder import (
@@ -33,6 +33,8 @@ PERIOD_PATTERN = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
 MAX_KEY_POINTS = 5
 MEETINGS_PER_YEAR = (2, 4)
 PERCENT_KINDS = ("survey", "percent")
+LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")  # IETF BCP 47, as survey languages use it
+QUESTIONNAIRE_LABELS = 6  # the five agree steps, most agreeing first, then don't-know
 
 Path_ = tuple[str | int, ...]
 
@@ -305,6 +307,44 @@ class _Rules:
         self.overdue_measurements(file, part3)
         self.population(file, part3)
         self.retention(file, part3)
+        self.survey_languages(file, part3)
+
+    def survey_languages(self, file: str, part3: Part3) -> None:
+        """Every survey language has each statement, background question and (beyond da and en) the answer
+        labels and questionnaire texts written by the partnership: b2c never machine-translates."""
+        survey = part3.survey
+        own = self.wb.lang
+        for index, tag in enumerate(survey.languages):
+            if not LANGUAGE_TAG.fullmatch(tag):
+                self.add(file, ("survey", "languages", index), "survey-language-bad-tag", tag=tag[:20])
+        wanted = [tag for tag in survey.languages if tag != own and LANGUAGE_TAG.fullmatch(tag)]
+        for tag in wanted:
+            for i, indicator in enumerate(part3.indicators):
+                for j, item in enumerate(indicator.items if indicator.kind == "survey" else []):
+                    if not item.translations.get(tag):
+                        path: Path_ = ("indicators", i, "items", j, "text")
+                        self.add(file, path, "translation-missing", "warning", lang=tag, item=item.text[:50])
+            for i, question in enumerate(survey.background):
+                found = question.translations.get(tag)
+                if found is None or len(found.options) != len(question.options):
+                    path = ("survey", "background", i, "text")
+                    self.add(file, path, "translation-missing", "warning", lang=tag, item=question.text[:50])
+            if tag in ("da", "en"):
+                continue
+            words = survey.translations.get(tag)
+            labels = len(words.labels) if words else 0
+            missing = [key for key in QUESTIONNAIRE_TEXTS if not words or key not in words.texts]
+            if labels != QUESTIONNAIRE_LABELS or missing:
+                self.add(
+                    file,
+                    ("survey", "languages", survey.languages.index(tag)),
+                    "translation-texts-missing",
+                    "warning",
+                    lang=tag,
+                    labels=labels,
+                    wanted=QUESTIONNAIRE_LABELS,
+                    texts=", ".join(missing) or "-",
+                )
 
     def population(self, file: str, part3: Part3) -> None:
         """The population to weight to names background questions and their options (issue 16)."""
