@@ -572,7 +572,7 @@ MESSAGES: dict[str, str] = {
     "weighting-col-sample-share": "Stikprøve",
     "weighting-col-weighted": "Vægtet",
     "weighting-no-answer": "(ikke besvaret)",
-    "weighting-chi2": "{period}, {question}: χ² = {chi2}, frihedsgrader {df}, p = {p}{verdict}",
+    "weighting-chi2": "{period}, {question}: χ² = {chi2}, frihedsgrader {df}, p {p}{verdict}",
     "weighting-chi2-differs": " (stikprøven afviger fra befolkningen)",
     "weighting-chi2-fits": " (ingen påviselig afvigelse fra befolkningen)",
     "weighting-and": " og ",

@@ -574,7 +574,7 @@ MESSAGES: dict[str, str] = {
     "weighting-col-sample-share": "Sample",
     "weighting-col-weighted": "Weighted",
     "weighting-no-answer": "(no answer)",
-    "weighting-chi2": "{period}, {question}: χ² = {chi2}, degrees of freedom {df}, p = {p}{verdict}",
+    "weighting-chi2": "{period}, {question}: χ² = {chi2}, degrees of freedom {df}, p {p}{verdict}",
     "weighting-chi2-differs": " (the sample differs from the population)",
     "weighting-chi2-fits": " (no detectable difference from the population)",
     "weighting-and": " and ",

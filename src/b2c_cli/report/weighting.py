@@ -46,8 +46,8 @@ def _dec(value: float, lang: Lang, places: int) -> str:
 
 
 def _p_value(p: float, lang: Lang) -> str:
-    """'0,264', or '< 0,001' where three decimals would show 0."""
-    return f"< {num.number(0.001, lang, 3)}" if p < 0.0005 else num.number(p, lang, 3)
+    """'= 0,264', or '< 0,001' where three decimals would show 0."""
+    return f"< {num.number(0.001, lang, 3)}" if p < 0.0005 else f"= {num.number(p, lang, 3)}"
 
 
 def weighting_views(results: Mapping[str, Results], figures: Figures, lang: Lang) -> list[WeightingView]:
