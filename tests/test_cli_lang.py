@@ -38,6 +38,7 @@ RUNS: dict[str, tuple[list[str], tuple[str, ...]]] = {
     # the copy is not in git: both say how to start, in the partnership's language
     "save": (["save", "Første udgave", "--dir", "{p}"], ("versions-no-repository",)),
     "history": (["history", "--dir", "{p}"], ("versions-no-repository",)),
+    "surveys": (["surveys", "purge", "{p}", "--dry-run"], ("purge-nothing",)),
 }
 
 

@@ -104,3 +104,8 @@ _.fitToHeight
 _.pageSetUpPr
 _.print_title_rows
 _.print_area
+
+# Survey practice (issue 16).
+_.surveys  # cli/surveys_cmd.py: the command function looked up by name from cli.app.COMMANDS
+_._indicator_or_statement  # models/benchmark.py: @model_validator
+_.sample_share  # report/weighting.py: RepresentativenessRow, read by esg-report.*.j2

@@ -36,6 +36,7 @@ COMMANDS = (
     "meeting",
     "save",
     "history",
+    "surveys",
 )
 
 

@@ -30,6 +30,16 @@ def questionnaire(
         bool,
         typer.Option("--force", help="Replace a data-entry workbook that answers have been typed into."),
     ] = False,
+    survey_lang: Annotated[
+        str | None,
+        typer.Option(
+            "--survey-lang",
+            help="Also write the questionnaire in a survey language of Part 3's survey.languages (an IETF "
+            "tag such as ar or tr, or all), from the workbook's translations: questionnaire.TAG.html and "
+            ".md, right to left for Arabic, Farsi and Urdu.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     from b2c_cli.questionnaire.build import QuestionnaireRequest, build_questionnaire_files
 
@@ -48,6 +58,7 @@ def questionnaire(
                 lang=lang,
                 dry_run=dry_run,
                 force=force,
+                survey_lang=survey_lang,
             )
         )
     show_written(written, dry_run, lang)

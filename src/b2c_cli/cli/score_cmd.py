@@ -130,6 +130,8 @@ def score(
         warning(tr("score-not-measured", lang, indicators=missing), lang)
     if outcome.export_tracked and not gitutil.marked_invented(survey.resolve()):
         warning(tr("score-export-tracked", lang, file=survey.name, command=untrack_command(survey)), lang)
+    for question in data.get("weighting_missing") or []:
+        warning(tr("warning-weighting-no-column", lang, indicator=question), lang)
     stderr().print(tr(f"score-action-{outcome.action}", lang, path=data["results_file"]))
 
 

@@ -75,6 +75,12 @@ HELP: dict[str, str] = {
         "pooled percentage with its Wilson interval) and an ESRS S3/S4 summary. Small groups stay "
         "hidden."
     ),
+    "surveys": (
+        "Raw survey exports in surveys/: 'purge' deletes those older than Part 3's "
+        "survey.raw_retention_days (GDPR), after confirmation (--yes for scripts). Only an export whose "
+        "SHA-256 a results file records is deleted, so its aggregates stay in results/; one that is not "
+        "scored, or that git tracks, is kept and named. Exit 4 when not confirmed."
+    ),
 }
 
 APP_EXAMPLES = (
@@ -110,6 +116,7 @@ EXAMPLES: dict[str, str] = {
         "b2c report --format pdf  |  "
         "b2c report --format vsme --vsme-template VSME-Digital-Template-1.3.0.xlsx"
     ),
+    "surveys": ("Examples:  b2c surveys purge --dry-run  |  b2c surveys purge hedemarken --yes --json"),
     "questionnaire": (
         "Examples:  b2c questionnaire  |  b2c questionnaire --format html,xlsx --lang en -o print"
     ),

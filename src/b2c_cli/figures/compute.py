@@ -33,9 +33,9 @@ from b2c_cli.figures.model import (
 )
 from b2c_cli.models import FIXED_INDICATOR_IDS, Part3
 from b2c_cli.models.part3 import MIN_SAMPLE, Indicator, ManualValue
-from b2c_cli.models.results import IndicatorResult, Results
+from b2c_cli.models.results import IndicatorResult, ItemResult, Results
 from b2c_cli.models.scale import DEFAULT_SCALE, normalise
-from b2c_cli.survey import scoring, stats
+from b2c_cli.survey import scoring, stats, weighting
 
 
 def exact(value: float) -> Decimal:
@@ -79,6 +79,27 @@ def survey_value(positive: int, n: int, dont_know: int | None = None, blank: int
     )
 
 
+def weighted_value(result: IndicatorResult | ItemResult) -> Value:
+    """A weighted survey figure (DESIGN.md §3): the weighted share and its Wilson interval on the effective
+    n, with the unweighted n and positive count beside them."""
+    found = result.weighted
+    assert found is not None
+    share = Fraction(Decimal(repr(found.share)))
+    return Value(
+        source="survey",
+        share=share,
+        n=result.n,
+        positive=result.positive,
+        percent=Decimal(repr(found.percent)),
+        whole=int(stats.percent(share, 0)),
+        ci95=_interval((found.ci95[0], found.ci95[1])),
+        small=result.n < MIN_SAMPLE,
+        dont_know=result.dont_know,
+        blank=result.blank,
+        effective_n=found.effective_n,
+    )
+
+
 def manual_value(indicator: Indicator, entry: ManualValue) -> Value:
     """A value entered by hand: a count, or a percentage (with the n it rests on, when given)."""
     if indicator.kind == "count":
@@ -117,6 +138,8 @@ def change(against: Against, period: str, earlier: Value, later: Value, reason: 
     assert earlier.n and later.n  # a survey's value always has answers
     if reason is not None:
         return Change(against, period, comparable=False, reason=reason)
+    if earlier.effective_n is not None and later.effective_n is not None:
+        return _weighted_change(against, period, earlier, later)
     found = scoring.change(
         scoring.Estimate(earlier.positive, earlier.n), scoring.Estimate(later.positive, later.n)
     )
@@ -128,6 +151,25 @@ def change(against: Against, period: str, earlier: Value, later: Value, reason: 
         difference=Decimal(repr(found.difference)),
         ci95=_interval(found.ci95),
         significant=found.significant,
+    )
+
+
+def _weighted_change(against: Against, period: str, earlier: Value, later: Value) -> Change:
+    """Newcombe's interval on the weighted shares, each on its period's effective n."""
+    assert earlier.share is not None and later.share is not None
+    assert earlier.effective_n is not None and later.effective_n is not None
+    low, high = weighting.newcombe_effective(
+        float(earlier.share), earlier.effective_n, float(later.share), later.effective_n
+    )
+    return Change(
+        against,
+        period,
+        comparable=True,
+        difference=Decimal(repr(stats.round_exact((later.share - earlier.share) * 100))),
+        ci95=Interval(
+            Decimal(repr(stats.round_half_up(low * 100))), Decimal(repr(stats.round_half_up(high * 100)))
+        ),
+        significant=not low <= 0 <= high,
     )
 
 
@@ -143,6 +185,8 @@ def _not_comparable(earlier: IndicatorResult | None, later: IndicatorResult | No
         return "statement-changed"
     if _scales(earlier) != _scales(later):
         return "scale-changed"
+    if (earlier.weighted is None) != (later.weighted is None):
+        return "weighting-changed"
     return None
 
 
@@ -268,7 +312,9 @@ def _items(result: IndicatorResult | None) -> tuple[ItemFigure, ...]:
             text=item.text,
             column=item.column,
             reverse=item.reverse,
-            value=survey_value(item.positive, item.n) if item.n else None,
+            value=(weighted_value(item) if item.weighted else survey_value(item.positive, item.n))
+            if item.n
+            else None,
             steps=tuple(item.steps[step] for step in sorted(item.steps)),
             dont_know=item.dont_know,
             blank=item.blank,
@@ -288,6 +334,8 @@ def _value(
         found = next((i for i in result.indicators if i.id == indicator.id), None) if result else None
         if found is None or not found.n:
             return None
+        if found.weighted is not None:
+            return weighted_value(found), found
         return survey_value(found.positive, found.n, found.dont_know, found.blank), found
     entry = manual.get((indicator.id, period))
     return (manual_value(indicator, entry), None) if entry is not None else None

@@ -49,6 +49,9 @@ class Value:
     dont_know: int | None = None  # survey: respondents with only don't-know answers
     blank: int | None = None  # survey: respondents who answered none of the indicator's statements
     small: bool = False  # n below the guide's minimum sample
+    # Weighted to the area's population: the share and interval are the weighted ones, on this effective n
+    # (Kish); positive and n stay the unweighted counts. None: unweighted.
+    effective_n: float | None = None
 
 
 @dataclass(frozen=True)

@@ -106,12 +106,25 @@ def value_detail(figure: PeriodFigure, figures: Figures, lang: Lang) -> str:
     parts = []
     if value.n is not None:
         parts.append(f"n = {num.number(value.n, lang)}")
+    if value.effective_n is not None:
+        parts.append(weighted_text(value, lang))
     if value.ci95 is not None:
         parts.append(tr("report-ci", lang, interval=interval_text(value, lang)))
     parts.extend(change_text(change, figures, lang) for change in figure.changes)
     if value.source == "manual":
         parts.append(tr("report-manual-value", lang))
     return f"{label}: " + ", ".join(parts) if parts else label
+
+
+def weighted_text(value: Value, lang: Lang) -> str:
+    """'vægtet, effektivt n = 61,2 (uvægtet 52 af 80 positive)'."""
+    return tr(
+        "weighting-value-detail",
+        lang,
+        effective=num.number(Decimal(repr(value.effective_n)).quantize(Decimal("0.1")), lang),
+        positive=num.number(value.positive or 0, lang),
+        n=num.number(value.n or 0, lang),
+    )
 
 
 def note_text(note: Note, figures: Figures, lang: Lang) -> str:

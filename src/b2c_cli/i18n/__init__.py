@@ -95,7 +95,8 @@ def tr(key: str, lang: Lang, /, **params: object) -> str:
     if not params:
         return template
     filled = {
-        name: _Param(value.render(lang) if isinstance(value, Msg) else value) for name, value in params.items()
+        name: _Param(value.render(lang) if isinstance(value, Msg) else value)
+        for name, value in params.items()
     }
     return template.format(**filled)
 

@@ -670,5 +670,86 @@ MESSAGES: dict[str, str] = {
     "fill-unknown-indicator": "Indikatoren '{value}' findes ikke i part3-evaluation.yaml. Skriv et af id'erne: {known}.",
     # (end of the consultant's way block)
     # -- survey practice (issue 16): add this issue's messages below this line ---------------------------------
+    "weighting-value-detail": "vægtet, effektivt n = {effective} (uvægtet {positive} positive af {n})",
+    "reason-weighting-changed": "den ene måling er vægtet til befolkningen og den anden ikke",
+    "weighting-bad-population": "Befolkningstallene under survey.population.margins.{question} skal være "
+    "tal eller andele større end 0 for hver svarmulighed.",
+    "weighting-one-category": "Vægtningen efter '{question}' er opgivet: ingen besvarelser i kategorierne "
+    "ud over '{category}', så der er kun én kategori tilbage at vægte efter. Fjern spørgsmålet fra "
+    "survey.population.margins, eller slå vægtningen fra med population.weight: false.",
+    "warning-weighting-no-column": "Svarene er ikke vægtet: eksporten har ingen kolonne til "
+    "vægtningsspørgsmålet '{indicator}' (survey.population.margins). Skriv spørgsmålets tekst under "
+    "survey.background, som den står i eksporten, eller slå vægtningen fra med population.weight: false.",
+    "weighting-heading": "Vægtning og repræsentativitet",
+    "weighting-sentence": "{period}: vægtet efter {questions} til områdets beboere ({source}) med {method}; "
+    "designeffekt {deff}, effektivt n {effective} af {n} besvarelser; vægte begrænset til {cap} × "
+    "gennemsnittet.",
+    "weighting-sentence-off": "{period}: ikke vægtet (vægtning slået fra); stikprøven er sammenholdt med "
+    "områdets beboere efter {questions} ({source}).",
+    "weighting-sentence-missing": "{period}: ikke vægtet, fordi eksporten ikke har spørgsmålet om "
+    "{questions}.",
+    "weighting-method-post-stratification": "poststratificering",
+    "weighting-method-raking": "raking (iterativ proportional tilpasning)",
+    "weighting-missing": "{count} besvarelser uden svar på '{question}' er vægtet som deres egen kategori "
+    "med deres egen andel af stikprøven.",
+    "weighting-merged": "Kategorien '{category}' under '{question}' havde ingen besvarelser og er lagt "
+    "sammen med '{into}'.",
+    "weighting-capped": "{count} vægte er ved loftet på {cap} × gennemsnittet.",
+    "weighting-missed": "Loftet gør, at '{category}' under '{question}' vægter {weighted} mod "
+    "befolkningens {population}.",
+    "weighting-col-question": "Spørgsmål",
+    "weighting-col-category": "Kategori",
+    "weighting-col-population": "Befolkning",
+    "weighting-col-sample": "Stikprøve (n)",
+    "weighting-col-sample-share": "Stikprøve",
+    "weighting-col-weighted": "Vægtet",
+    "weighting-no-answer": "(ikke besvaret)",
+    "weighting-chi2": "{period}, {question}: χ² = {chi2}, frihedsgrader {df}, p {p}{verdict}",
+    "weighting-chi2-differs": " (stikprøven afviger fra befolkningen)",
+    "weighting-chi2-fits": " (ingen påviselig afvigelse fra befolkningen)",
+    "weighting-and": " og ",
+    "weighting-esrs": "Vægtning",
+    "benchmark-heading": "Sammenligning med andre undersøgelser",
+    "benchmark-intro": "Tallene til højre kommer fra andre undersøgelser med et andet spørgeskema og en "
+    "anden befolkning. De er vist til orientering: de indgår ikke i partnerskabets tal, ændringer eller "
+    "målopfyldelse, og forskellen er ikke testet.",
+    "benchmark-col-own": "Partnerskabets seneste måling",
+    "benchmark-col-pooled": "Porteføljen samlet, seneste år",
+    "benchmark-col-other": "Anden undersøgelse",
+    "benchmark-col-measure": "Målt som",
+    "benchmark-col-population": "Befolkning",
+    "benchmark-col-source": "Kilde",
+    "benchmark-unreadable": "Sammenligningsfilen kan ikke læses ({reason}). Gem den som UTF-8.",
+    "benchmark-unknown-column": "Kolonnen '{column}' kendes ikke. Brug kolonnerne {columns}.",
+    "benchmark-invalid-row": "Rækken har en manglende eller ugyldig værdi i '{field}'. Hver række skal have "
+    "indicator eller statement, figure (0-100), population, source og year (og url, der begynder med https://).",
+    "population-unknown-question": "survey.population.margins nævner '{question}', som ikke er et "
+    "baggrundsspørgsmål under survey.background. Kendte: {known}.",
+    "population-bad-counts": "Befolkningen for '{question}' skal have mindst to svarmuligheder, hver med et "
+    "antal eller en andel større end 0.",
+    "population-unknown-option": "'{option}' er ikke en af svarmulighederne for '{question}' under "
+    "survey.background. Stav den som i spørgeskemaet, ellers vægtes ingen besvarelser til den.",
+    "raw-export-expired": "{file} er {age} dage gammel; Part 3 siger, at rå eksporter gemmes i {days} dage. "
+    "Kør 'b2c surveys purge' for at slette den (resultaterne i results/ bliver).",
+    "purge-workbook-invalid": "Part 3 har {count} fejl. Ret dem ('b2c validate'), før rå eksporter slettes.",
+    "purge-no-retention": "Part 3 siger ikke, hvor længe rå eksporter gemmes. Skriv fx "
+    "survey.raw_retention_days: 365 i part3-evaluation.yaml.",
+    "purge-delete": "{file} ({age} dage, resultater i results/{period}.yaml) slettes.",
+    "purge-tracked": "{file} ({age} dage) er lagt i git og slettes ikke: sletter b2c den, ligger den stadig i "
+    "git-historikken. Fjern den med 'git rm' (og fra historikken), og læg rå eksporter i surveys/ uden for git.",
+    "purge-not-scored": "{file} ({age} dage) er ikke scoret: ingen resultatfil har dens SHA-256, så den "
+    "slettes ikke. Kør 'b2c score' på den, eller slet den selv.",
+    "purge-nothing": "Ingen rå eksporter i surveys/ er ældre end {days} dage.",
+    "purge-confirm": "Slet {count} rå eksport(er) for altid?",
+    "purge-needs-yes": "{count} rå eksport(er) ville blive slettet. Bekræft med --yes (eller kør på en terminal).",
+    "purge-not-confirmed": "Intet slettet.",
+    "purge-done": "{count} rå eksport(er) slettet. Resultaterne og kildernes SHA-256 er i results/.",
+    "purge-dry-run": "Prøvekørsel: {count} rå eksport(er) ville blive slettet.",
+    "survey-language-bad-tag": "'{tag}' er ikke en sprogkode (IETF), fx da, en, tr, ar, fa, so, ur eller bs.",
+    "translation-missing": "Oversættelsen til '{lang}' mangler for '{item}'. Skriv den under translations "
+    "(b2c oversætter aldrig selv).",
+    "translation-texts-missing": "Sproget '{lang}' mangler spørgeskemaets ord under "
+    "survey.translations.{lang}: {labels} af {wanted} svarmuligheder (labels), og teksterne: {texts}.",
+    "q-unknown-survey-lang": "Sproget '{lang}' står ikke under survey.languages i part3-evaluation.yaml. Kendte: {known}.",
     # (end of the survey practice block)
 }

@@ -672,5 +672,86 @@ MESSAGES: dict[str, str] = {
     "fill-unknown-indicator": "The indicator '{value}' is not in part3-evaluation.yaml. Write one of the ids: {known}.",
     # (end of the consultant's way block)
     # -- survey practice (issue 16): add this issue's messages below this line ---------------------------------
+    "weighting-value-detail": "weighted, effective n = {effective} (unweighted {positive} positive of {n})",
+    "reason-weighting-changed": "one measurement is weighted to the population and the other is not",
+    "weighting-bad-population": "The population figures under survey.population.margins.{question} must "
+    "be counts or shares above 0 for every option.",
+    "weighting-one-category": "Weighting by '{question}' refused: no responses in the categories other "
+    "than '{category}', so only one category would be left to weight by. Remove the question from "
+    "survey.population.margins, or switch weighting off with population.weight: false.",
+    "warning-weighting-no-column": "The answers are not weighted: the export has no column for the "
+    "weighting question '{indicator}' (survey.population.margins). Write the question's text under "
+    "survey.background as the export has it, or switch weighting off with population.weight: false.",
+    "weighting-heading": "Weighting and representativeness",
+    "weighting-sentence": "{period}: weighted by {questions} to the area's residents ({source}) with "
+    "{method}; design effect {deff}, effective n {effective} of {n} responses; weights capped at {cap} × "
+    "the mean.",
+    "weighting-sentence-off": "{period}: not weighted (weighting switched off); the sample is compared with "
+    "the area's residents by {questions} ({source}).",
+    "weighting-sentence-missing": "{period}: not weighted, because the export does not have the question "
+    "on {questions}.",
+    "weighting-method-post-stratification": "post-stratification",
+    "weighting-method-raking": "raking (iterative proportional fitting)",
+    "weighting-missing": "{count} responses without an answer to '{question}' are weighted as a category "
+    "of their own, at their own share of the sample.",
+    "weighting-merged": "The category '{category}' of '{question}' had no responses and is merged with "
+    "'{into}'.",
+    "weighting-capped": "{count} weights are at the cap of {cap} × the mean.",
+    "weighting-missed": "Under the cap, '{category}' of '{question}' weighs {weighted} against the "
+    "population's {population}.",
+    "weighting-col-question": "Question",
+    "weighting-col-category": "Category",
+    "weighting-col-population": "Population",
+    "weighting-col-sample": "Sample (n)",
+    "weighting-col-sample-share": "Sample",
+    "weighting-col-weighted": "Weighted",
+    "weighting-no-answer": "(no answer)",
+    "weighting-chi2": "{period}, {question}: χ² = {chi2}, degrees of freedom {df}, p {p}{verdict}",
+    "weighting-chi2-differs": " (the sample differs from the population)",
+    "weighting-chi2-fits": " (no detectable difference from the population)",
+    "weighting-and": " and ",
+    "weighting-esrs": "Weighting",
+    "benchmark-heading": "Comparison with other surveys",
+    "benchmark-intro": "The figures on the right come from other surveys, with another questionnaire and "
+    "another population. They are shown for orientation: they are not part of the partnership's figures, "
+    "changes or target status, and the difference is not tested.",
+    "benchmark-col-own": "The partnership's latest measurement",
+    "benchmark-col-pooled": "The portfolio pooled, latest year",
+    "benchmark-col-other": "Other survey",
+    "benchmark-col-measure": "Measured as",
+    "benchmark-col-population": "Population",
+    "benchmark-col-source": "Source",
+    "benchmark-unreadable": "The benchmark file cannot be read ({reason}). Save it as UTF-8.",
+    "benchmark-unknown-column": "The column '{column}' is unknown. Use the columns {columns}.",
+    "benchmark-invalid-row": "The row has a missing or invalid value in '{field}'. Every row needs "
+    "indicator or statement, figure (0-100), population, source and year (and a url starting https://).",
+    "population-unknown-question": "survey.population.margins names '{question}', which is not a "
+    "background question under survey.background. Known: {known}.",
+    "population-bad-counts": "The population for '{question}' needs at least two options, each with a count "
+    "or share above 0.",
+    "population-unknown-option": "'{option}' is not one of the options of '{question}' under "
+    "survey.background. Spell it as the questionnaire does, or no response is weighted to it.",
+    "raw-export-expired": "{file} is {age} days old; Part 3 says raw exports are kept for {days} days. Run "
+    "'b2c surveys purge' to delete it (the results in results/ stay).",
+    "purge-workbook-invalid": "Part 3 has {count} problem(s). Fix them ('b2c validate') before raw exports are deleted.",
+    "purge-no-retention": "Part 3 does not say how long raw exports are kept. Write e.g. "
+    "survey.raw_retention_days: 365 in part3-evaluation.yaml.",
+    "purge-delete": "{file} ({age} days, results in results/{period}.yaml) is deleted.",
+    "purge-tracked": "{file} ({age} days) is tracked by git and is not deleted: deleted by b2c, it would stay "
+    "in the git history. Remove it with 'git rm' (and from the history), and keep raw exports in surveys/ out of git.",
+    "purge-not-scored": "{file} ({age} days) is not scored: no results file records its SHA-256, so it is "
+    "not deleted. Run 'b2c score' on it, or delete it yourself.",
+    "purge-nothing": "No raw export in surveys/ is older than {days} days.",
+    "purge-confirm": "Delete {count} raw export(s) for good?",
+    "purge-needs-yes": "{count} raw export(s) would be deleted. Confirm with --yes (or run on a terminal).",
+    "purge-not-confirmed": "Nothing deleted.",
+    "purge-done": "{count} raw export(s) deleted. The results and each source's SHA-256 are in results/.",
+    "purge-dry-run": "Dry run: {count} raw export(s) would be deleted.",
+    "survey-language-bad-tag": "'{tag}' is not a language tag (IETF), e.g. da, en, tr, ar, fa, so, ur or bs.",
+    "translation-missing": "The translation into '{lang}' is missing for '{item}'. Write it under "
+    "translations (b2c never translates by itself).",
+    "translation-texts-missing": "The language '{lang}' lacks the questionnaire's words under "
+    "survey.translations.{lang}: {labels} of {wanted} answer labels (labels), and the texts: {texts}.",
+    "q-unknown-survey-lang": "The language '{lang}' is not under survey.languages in part3-evaluation.yaml. Known: {known}.",
     # (end of the survey practice block)
 }

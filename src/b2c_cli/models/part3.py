@@ -36,6 +36,7 @@ class SurveyItem(StrictModel):
     text: str
     column: Text = None  # the export's column letter, header or code, when the text alone does not find it
     reverse: YesNo = False
+    translations: dict[str, str] = Field(default={})  # survey language (IETF tag) -> the statement
 
 
 class ScaleStep(StrictModel):
@@ -88,10 +89,56 @@ class Period(StrictModel):
     planned_date: dt.date | None = None
 
 
+class BackgroundTranslation(StrictModel):
+    text: str
+    options: list[str] = []
+
+
 class BackgroundQuestion(StrictModel):
     id: str
     text: str
     options: list[str] = []
+    translations: dict[str, BackgroundTranslation] = Field(default={})  # survey language -> question
+
+
+# The questionnaire's own texts a survey language needs from the workbook (b2c writes them only in da and en).
+QUESTIONNAIRE_TEXTS = (
+    "title",
+    "intro-who",
+    "intro-why",
+    "intro-anonymous",
+    "intro-time",
+    "question",
+    "how-to-answer",
+    "col-statement",
+    "about-you",
+    "thanks",
+    "respondent-number",
+)
+
+
+class SurveyLanguage(StrictModel):
+    """A survey language's own words: the answer labels (most agreeing first, then don't-know) and the
+    questionnaire's texts (keys as QUESTIONNAIRE_TEXTS; {area}, {threshold}, {minutes} ... as in b2c's)."""
+
+    labels: list[str] = []
+    texts: dict[str, str] = Field(default={})
+
+
+DEFAULT_WEIGHT_CAP = 5.0  # DESIGN.md §3: weights are capped at 5 x the mean weight
+
+
+class Population(StrictModel):
+    """The area's population for one or more background questions (e.g. Landsbyggefonden's Beboerdata):
+    per background question id, a count or a share per option. With it b2c weights the answers to the area
+    (post-stratification for one question, raking for several) and reports how representative the sample
+    is; `weight: false` keeps the figures unweighted and reports only the representativeness."""
+
+    weight: YesNo = True
+    source: str
+    date: dt.date | None = None
+    cap: float = Field(default=DEFAULT_WEIGHT_CAP, gt=1)
+    margins: dict[str, dict[str, float]] = Field(min_length=1)
 
 
 class SurveySettings(StrictModel):
@@ -103,6 +150,12 @@ class SurveySettings(StrictModel):
     missing: list[str] = []  # markers every scale reads as blank (R's NA, -99)
     scales: list[ScaleDeclaration] = []
     background: list[BackgroundQuestion] = []
+    population: Population | None = None
+    # The languages residents answer in (IETF tags: da, en, tr, ar, fa, so, ur, bs), and each one's words.
+    languages: list[str] = []
+    translations: dict[str, SurveyLanguage] = Field(default={})
+    # How many days a raw export in surveys/ is kept (personal data, GDPR) before `b2c surveys purge`.
+    raw_retention_days: int | None = Field(default=None, ge=1)
 
 
 class MeetingLog(StrictModel):

@@ -41,6 +41,15 @@ class Source(_Strict):
     rows_dropped: dict[str, Count] = {}
 
 
+class WeightedFigures(_Strict):
+    """A share weighted to the area's population (DESIGN.md §3), beside the unweighted n and positives."""
+
+    share: float  # sum(w*y) / sum(w), six decimals
+    percent: float  # one decimal, half up
+    ci95: list[float]  # Wilson on the effective n
+    effective_n: float  # Kish's (sum w)^2 / sum(w^2) over the valid respondents, two decimals
+
+
 class ItemResult(_Figures):
     text: str
     column: str
@@ -53,6 +62,7 @@ class ItemResult(_Figures):
     blank: Count
     steps: dict[int, Count]  # answers per step as labelled, 1 (least positive) .. k (most positive)
     scale: str | None = None  # the answer scale's id; None: the guide's five-step agree scale (agree-5)
+    weighted: WeightedFigures | None = None
 
 
 class IndicatorResult(_Figures):
@@ -64,6 +74,7 @@ class IndicatorResult(_Figures):
     dont_know: Count
     blank: Count
     items: list[ItemResult]
+    weighted: WeightedFigures | None = None
 
 
 class ResultWarning(_Strict):
@@ -95,6 +106,53 @@ class SegmentResult(_Strict):
     groups: list[SegmentGroupResult]
 
 
+class WeightCategory(_Strict):
+    category: str  # an option of the background question ("A + B" when merged; "" the missing answers)
+    population: float | None  # its share of the population, percent (none for the missing answers)
+    sample: Count  # respondents
+    sample_percent: float  # of all respondents
+    weighted_percent: float  # of all respondents, weighted
+
+
+class WeightMerge(_Strict):
+    category: str
+    into: str
+
+
+class WeightVariable(_Strict):
+    question: str  # the background question's id
+    missing: Count  # respondents without an answer to it, weighted as a category of their own
+    merged: list[WeightMerge] = []
+    chi2: float
+    df: Count
+    p_value: float
+    categories: list[WeightCategory]
+
+
+class MissedMargin(_Strict):
+    question: str
+    category: str
+    population: float  # percent
+    weighted: float  # percent, as reached under the cap
+
+
+class WeightingResult(_Strict):
+    """How the period's answers were weighted (or, `applied: false`, only compared with the population):
+    aggregates only."""
+
+    method: str  # post-stratification | raking
+    applied: bool
+    source: str
+    date: str | None = None
+    cap: float
+    design_effect: float
+    effective_n: float
+    capped: Count
+    met: bool
+    missed: list[MissedMargin] = []
+    variables: list[WeightVariable]
+
+
 class Results(_Strict):
     schema_version: int
     period: str
@@ -113,3 +171,7 @@ class Results(_Strict):
     def every_source(self) -> list[Source]:
         """The exports behind this period's figures: `sources` when there are several, else `source`."""
         return list(self.sources) or [self.source]
+
+    weighting: WeightingResult | None = None
+    # Weighting questions (Part 3's population) the export had no column for: the period is unweighted.
+    weighting_missing: list[str] = []

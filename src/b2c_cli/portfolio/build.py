@@ -20,8 +20,9 @@ from b2c_cli.outputs import Written, write_outputs
 from b2c_cli.portfolio.formats import PORTFOLIO_FORMATS
 from b2c_cli.portfolio.rollup import IndicatorColumn, Portfolio, RollupRow, build_portfolio
 from b2c_cli.portfolio.summary import Summary, summarise
-from b2c_cli.portfolio.view import PortfolioContext, as_dict, footer_text
+from b2c_cli.portfolio.view import PortfolioContext, as_dict, benchmark_views, footer_text
 from b2c_cli.resources import texts
+from b2c_cli.workbook.benchmarks import load_benchmarks
 from b2c_cli.workbook.folder import PARTNERSHIP_FILE
 
 OUTPUT_DIR = "portfolio"
@@ -98,7 +99,8 @@ def build_portfolio_files(request: PortfolioRequest) -> tuple[Portfolio, dict[st
     _name_columns(portfolio, request.lang)
     data = as_dict(portfolio, request.lang)
     footer = footer_text(portfolio, request.lang)
-    context = PortfolioContext(portfolio, request.lang, data, footer)
+    benchmarks = benchmark_views(load_benchmarks(request.root), portfolio, request.lang)
+    context = PortfolioContext(portfolio, request.lang, data, footer, benchmarks)
     outputs = PORTFOLIO_FORMATS.render(request.formats, context)
     folder = request.output if request.output is not None else request.root / OUTPUT_DIR
     return portfolio, data, write_outputs(folder, outputs, request.dry_run)

@@ -26,6 +26,10 @@ def _render(context: PortfolioContext, kind: str) -> bytes:
     env.filters["count"] = lambda value: number(value, lang)
     env.globals["cell"] = lambda summary, column: table_cell(portfolio, summary, column, lang)
     page = env.get_template(f"portfolio.{kind}.j2").render(
-        pf=portfolio, lang=lang, footer=context.footer, page_footer=context.footer
+        pf=portfolio,
+        lang=lang,
+        footer=context.footer,
+        page_footer=context.footer,
+        benchmarks=context.benchmarks,
     )
     return page.encode("utf-8")

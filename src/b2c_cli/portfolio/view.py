@@ -10,9 +10,11 @@ from decimal import Decimal
 from typing import Any
 
 from b2c_cli.figures import Value
+from b2c_cli.figures.benchmarks import BenchmarkView, benchmark_view
 from b2c_cli.figures.words import interval_text, value_text
 from b2c_cli.i18n import Lang, tr
 from b2c_cli.i18n.numbers import number
+from b2c_cli.models.benchmark import Benchmark
 from b2c_cli.portfolio.rollup import IndicatorColumn, Portfolio
 from b2c_cli.portfolio.summary import Measured, Summary
 
@@ -25,6 +27,7 @@ class PortfolioContext:
     lang: Lang
     data: dict[str, Any]  # as_dict(portfolio): what portfolio.json holds
     footer: str = ""  # every printed page's footer: the report date and the years covered, in words
+    benchmarks: tuple[BenchmarkView, ...] = ()  # other surveys' figures (ROOT/benchmarks.yaml), kept apart
 
 
 def footer_text(portfolio: Portfolio, lang: Lang) -> str:
@@ -39,6 +42,23 @@ def footer_text(portfolio: Portfolio, lang: Lang) -> str:
         return tr("report-footer-date", lang, date=day)
     period = years[0] if len(years) == 1 else f"{years[0]}–{years[-1]}"
     return tr("report-footer", lang, date=day, period=period)
+
+
+def benchmark_views(
+    benchmarks: list[Benchmark], portfolio: Portfolio, lang: Lang
+) -> tuple[BenchmarkView, ...]:
+    """Each benchmark of an indicator beside the portfolio's latest pooled value of it (statements are a
+    partnership's own and are not pooled: such benchmarks belong in the partnership's report)."""
+    views = []
+    for benchmark in benchmarks:
+        if not benchmark.indicator:
+            continue
+        rows = [r for r in portfolio.rollup if r.indicator.id == benchmark.indicator and r.pooled is not None]
+        latest = max(rows, key=lambda r: r.year, default=None)
+        own = f"{value_text(latest.pooled, lang)} ({latest.year})" if latest and latest.pooled else ""
+        name = next((c.name for c in portfolio.columns if c.id == benchmark.indicator), benchmark.indicator)
+        views.append(benchmark_view(benchmark, name, own, lang))
+    return tuple(views)
 
 
 def ci_text(value: Value | None, lang: Lang) -> str:

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from b2c_cli.errors import Refused, WorkbookInvalid
+from b2c_cli.errors import Refused, UsageError, WorkbookInvalid
 from b2c_cli.i18n import Lang
+from b2c_cli.models import Part3, Partnership
 from b2c_cli.outputs import Written, write_outputs
 from b2c_cli.questionnaire.formats import QUESTIONNAIRE_FORMATS
 from b2c_cli.workbook.folder import PART3_FILE, PARTNERSHIP_FILE
@@ -28,6 +29,7 @@ class QuestionnaireRequest:
     lang: Lang | None = None
     dry_run: bool = False
     force: bool = False  # replace a data-entry workbook someone has typed answers into
+    survey_lang: str | None = None  # a survey language, or "all" of Part 3's: questionnaire.TAG.html/.md
 
 
 def build_questionnaire_files(request: QuestionnaireRequest) -> tuple[list[Written], Lang]:
@@ -41,6 +43,8 @@ def build_questionnaire_files(request: QuestionnaireRequest) -> tuple[list[Writt
     q = build_questionnaire(workbook.partnership, workbook.part3, lang)
 
     outputs = QUESTIONNAIRE_FORMATS.render(request.formats, q)
+    if request.survey_lang:
+        outputs.update(_survey_languages(request, workbook.partnership, workbook.part3, lang))
     folder = request.output if request.output is not None else request.root / OUTPUT_DIR
     if not request.force:
         for name in TYPED_IN:
@@ -101,3 +105,26 @@ def typed_cells(old: bytes, new: bytes) -> list[str]:
         for (sheet, row, column) in sorted(before)
         if (sheet, row, column) not in after
     ]
+
+
+def _survey_languages(
+    request: QuestionnaireRequest, partnership: Partnership, part3: Part3, lang: Lang
+) -> dict[str, bytes]:
+    """questionnaire.TAG.html and .md for the survey language asked for, or for every one with `all`."""
+    from b2c_cli.questionnaire.documents import render_survey_language
+    from b2c_cli.questionnaire.model import build_questionnaire
+
+    known = part3.survey.languages
+    # `all`: every survey language but the one questionnaire.html is already in.
+    tags = [t for t in known if t != lang] if request.survey_lang == "all" else [request.survey_lang or ""]
+    unknown = [tag for tag in tags if tag not in known]
+    if unknown or not tags:
+        raise UsageError(
+            "q-unknown-survey-lang", lang=unknown[0] if unknown else "", known=", ".join(known) or "-"
+        )
+    outputs = {}
+    for tag in tags:
+        q = build_questionnaire(partnership, part3, lang, tag)
+        for kind in ("html", "md"):
+            outputs[f"questionnaire.{tag}.{kind}"] = render_survey_language(q, kind)
+    return outputs

@@ -16,8 +16,25 @@ def render_html(q: Questionnaire) -> dict[str, bytes]:
     return {"questionnaire.html": _render(q, "html")}
 
 
+def render_survey_language(q: Questionnaire, kind: str) -> bytes:
+    """The questionnaire in one survey language (questionnaire.ar.html, ...)."""
+    return _render(q, kind)
+
+
 def _render(q: Questionnaire, kind: str) -> bytes:
     env = environment("questionnaire")
-    env.globals["tr"] = lambda key, **params: tr(key, q.lang, **params)
+    own = dict(q.texts)
+
+    def words(key: str, **params: object) -> str:
+        """b2c's text, or in a survey language the workbook's (its {placeholders} filled the same way)."""
+        found = own.get(key.removeprefix("q-"))
+        if found is None:
+            return tr(key, q.lang, **params)
+        try:
+            return found.format(**params)
+        except (KeyError, IndexError, ValueError):
+            return found
+
+    env.globals["tr"] = words
     template = env.get_template(f"questionnaire.{kind}.j2")
-    return template.render(q=q, p=q.partnership, lang=q.lang).encode("utf-8")
+    return template.render(q=q, p=q.partnership, lang=q.html_lang).encode("utf-8")

@@ -13,6 +13,7 @@ from b2c_cli.i18n import Lang
 from b2c_cli.outputs import Written, write_outputs
 from b2c_cli.report.formats import REPORT_FORMATS
 from b2c_cli.survey.results import load_all
+from b2c_cli.workbook.benchmarks import load_benchmarks
 from b2c_cli.workbook.folder import REPORTS_DIR
 from b2c_cli.workbook.validate import check, require
 
@@ -31,6 +32,7 @@ class ReportRequest:
 
 def build_report(request: ReportRequest) -> tuple[list[Written], Lang]:
     from b2c_cli.figures import build_figures
+    from b2c_cli.figures.benchmarks import benchmark_views
     from b2c_cli.report.agreement import build_agreement
     from b2c_cli.report.documents import build_context
     from b2c_cli.report.esrs import esrs_entries
@@ -48,6 +50,7 @@ def build_report(request: ReportRequest) -> tuple[list[Written], Lang]:
     agreement = build_agreement(partnership, part2, part3, lang)
     context = build_context(partnership, part3, table, esrs, agreement, results, lang, request.template_dir)
     context.vsme_template = request.vsme_template
+    context.benchmarks = benchmark_views(load_benchmarks(request.root), table.figures, lang)
     outputs = REPORT_FORMATS.render(request.formats, context)
     folder = request.output if request.output is not None else request.root / REPORTS_DIR
     return write_outputs(folder, outputs, request.dry_run), lang

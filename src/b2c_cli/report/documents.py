@@ -14,6 +14,7 @@ import jinja2
 from markupsafe import Markup
 
 from b2c_cli.errors import InputError
+from b2c_cli.figures.benchmarks import BenchmarkView
 from b2c_cli.figures.compute import as_of
 from b2c_cli.figures.words import label_of, value_detail
 from b2c_cli.i18n import Lang, tr
@@ -26,6 +27,7 @@ from b2c_cli.report.agreement import AgreementDoc
 from b2c_cli.report.charts import row_chart
 from b2c_cli.report.esrs import EsrsEntry
 from b2c_cli.report.table import EsgTable, Row
+from b2c_cli.report.weighting import WeightingView, weighting_views
 
 DOCUMENTS = {
     "esg-report.md": "esg-report.md.j2",
@@ -76,6 +78,8 @@ class ReportContext:
     footer: str = ""  # every printed page's footer: the report date and the reporting period, in words
     esrs_basis: str = ""  # the set of ESRS the ESRS section follows, in words
     vsme_template: Path | None = None  # EFRAG's VSME Digital Template, for --format vsme
+    weighting: list[WeightingView] = field(default_factory=list)  # per weighted period, the method in words
+    benchmarks: list[BenchmarkView] = field(default_factory=list)  # other surveys' figures, kept apart
 
 
 def build_context(
@@ -142,6 +146,7 @@ def build_context(
         reporting_period=period,
         footer=footer_text(report_date, period, lang),
         esrs_basis=tr(f"report-esrs-basis-{partnership.esrs}", lang),
+        weighting=weighting_views(results, figures, lang),
     )
 
 

@@ -25,6 +25,7 @@ from b2c_cli.models.part3 import Indicator, Part3
 from b2c_cli.models.results import Results, ResultWarning, Source
 from b2c_cli.models.scale import DEFAULT_SCALE, normalise
 from b2c_cli.outputs import write_outputs
+from b2c_cli.survey import population
 from b2c_cli.survey.answers import Coding, encode
 from b2c_cli.survey.matching import Match, header_parts, match_columns, wanted_items
 from b2c_cli.survey.results import build_results, load_all, read_results, results_path, to_yaml
@@ -89,6 +90,7 @@ class _Scored:
     ids: list[str] | None
     unused: list[str]
     segment_column: Column | None
+    recorded: population.Recorded | None  # the weighting questions' answers (Part 3 gives a population)
 
 
 SOURCE_SEGMENT = "source"  # --segment source: the exports of the period as groups
@@ -202,6 +204,12 @@ def score(request: ScoreRequest) -> ScoreOutcome:
         results = results.model_copy(update={"sources": sources})
     if not_measured:
         results = results.model_copy(update={"not_measured": not_measured})
+    if part3.survey.population is not None:
+        recorded = population.combine([one.recorded for one in scored], [one.respondents for one in scored])
+        if recorded is not None:
+            results = population.add_weights(
+                results, part3.survey.population, recorded, respondents, measured, inputs
+            )
     # The other periods' results are read before anything is written: a hand-edited one that cannot be read
     # stops the command with nothing changed, not after this period's file was written.
     others = load_all(request.root, part3, skip=results.period)
@@ -265,6 +273,9 @@ def _score_one(
         duplicates=export.duplicate_headers,
     )
     segment_column = _segment_column(segment_name, export, part3, display) if segment_name else None
+    export, recorded = population.record(
+        export, part3, lambda question: _segment_column(question, export, part3, display)
+    )
     id_column = _id_column(export) if request.more else None
     answers = encode(export, matches, codings, segment_column, display, id_column=id_column)
     codes = {(m.item.indicator, m.item.index): answers.codes[m.column.index] for m in matches}
@@ -279,6 +290,7 @@ def _score_one(
         answers.ids,
         answers.unused_scale_columns,
         segment_column,
+        recorded,
     )
 
 

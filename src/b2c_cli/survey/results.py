@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TypedDict
+from typing import Any, TypedDict
 
 from pydantic import ValidationError
 
@@ -138,7 +138,21 @@ def to_yaml(results: Results, lang: Lang) -> str:
                 del item["scale"]
     if not data["not_measured"]:
         del data["not_measured"]
-    return header + "\n" + dump(data)
+    return header + "\n" + dump(_without_unweighted(data))
+
+
+def _without_unweighted(data: dict[str, Any]) -> dict[str, Any]:
+    """An unweighted period's file keeps the bytes it had before weighting existed: no `weighting` and no
+    `weighted` keys at all, rather than empty ones."""
+    if data.get("weighting") is None:
+        data.pop("weighting", None)
+    if not data.get("weighting_missing"):
+        data.pop("weighting_missing", None)
+    for indicator in data.get("indicators", []):
+        for entry in (indicator, *indicator.get("items", [])):
+            if entry.get("weighted") is None:
+                entry.pop("weighted", None)
+    return data
 
 
 def read_results(path: Path, display: str) -> Results:

@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from b2c_cli.errors import ExitCode, InputError, WorkbookInvalid
 from b2c_cli.i18n import Lang
 from b2c_cli.models import FIXED_INDICATOR_IDS, Part1, Part2, Part3, Partnership
-from b2c_cli.models.part3 import MIN_DISCLOSURE_THRESHOLD, MIN_SAMPLE, Indicator
+from b2c_cli.models.part3 import MIN_DISCLOSURE_THRESHOLD, MIN_SAMPLE, QUESTIONNAIRE_TEXTS, Indicator
 from b2c_cli.models.partnership import SCHEMA_VERSION
 from b2c_cli.models.scale import BLANK, DEFAULT_SCALE, MIXED, normalise
 from b2c_cli.workbook.folder import (
@@ -30,6 +30,7 @@ from b2c_cli.workbook.folder import (
     load_workbook,
 )
 from b2c_cli.workbook.problems import Problem, Severity, format_path
+from b2c_cli.workbook.retention import overdue
 
 # At most 64 characters: a period id names a file (results/<id>.yaml), and ids become sheet names and
 # headings; a 260-letter one used to pass validate and then break status and portfolio.
@@ -38,6 +39,8 @@ PERIOD_PATTERN = re.compile(r"(?=.{1,64}\Z)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*", re.D
 MAX_KEY_POINTS = 5
 MEETINGS_PER_YEAR = (2, 4)
 PERCENT_KINDS = ("survey", "percent")
+LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")  # IETF BCP 47, as survey languages use it
+QUESTIONNAIRE_LABELS = 6  # the five agree steps, most agreeing first, then don't-know
 
 Path_ = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
@@ -355,6 +358,9 @@ class _Rules:
         self.overdue_measurements(file, part3)
         self.reworded_between_periods(file, part3)
         self.results_periods()
+        self.population(file, part3)
+        self.retention(file, part3)
+        self.survey_languages(file, part3)
 
     def reworded_between_periods(self, file: str, part3: Part3) -> None:
         """An indicator whose statements (or answer scale) differ between two periods' results: the change
@@ -409,6 +415,85 @@ class _Rules:
                         {"period": period, "name": path.stem},
                     )
                 )
+
+    def survey_languages(self, file: str, part3: Part3) -> None:
+        """Every survey language has each statement, background question and (beyond da and en) the answer
+        labels and questionnaire texts written by the partnership: b2c never machine-translates."""
+        survey = part3.survey
+        own = self.wb.lang
+        for index, tag in enumerate(survey.languages):
+            if not LANGUAGE_TAG.fullmatch(tag):
+                self.add(file, ("survey", "languages", index), "survey-language-bad-tag", tag=tag[:20])
+        wanted = [tag for tag in survey.languages if tag != own and LANGUAGE_TAG.fullmatch(tag)]
+        for tag in wanted:
+            for i, indicator in enumerate(part3.indicators):
+                for j, item in enumerate(indicator.items if indicator.kind == "survey" else []):
+                    if not item.translations.get(tag):
+                        path: Path_ = ("indicators", i, "items", j, "text")
+                        self.add(file, path, "translation-missing", "warning", lang=tag, item=item.text[:50])
+            for i, question in enumerate(survey.background):
+                found = question.translations.get(tag)
+                if found is None or len(found.options) != len(question.options):
+                    path = ("survey", "background", i, "text")
+                    self.add(file, path, "translation-missing", "warning", lang=tag, item=question.text[:50])
+            if tag in ("da", "en"):
+                continue
+            words = survey.translations.get(tag)
+            labels = len(words.labels) if words else 0
+            missing = [key for key in QUESTIONNAIRE_TEXTS if not words or key not in words.texts]
+            if labels != QUESTIONNAIRE_LABELS or missing:
+                self.add(
+                    file,
+                    ("survey", "languages", survey.languages.index(tag)),
+                    "translation-texts-missing",
+                    "warning",
+                    lang=tag,
+                    labels=labels,
+                    wanted=QUESTIONNAIRE_LABELS,
+                    texts=", ".join(missing) or "-",
+                )
+
+    def population(self, file: str, part3: Part3) -> None:
+        """The population to weight to names background questions and their options (issue 16)."""
+        population = part3.survey.population
+        if population is None:
+            return
+        questions = {q.id: q for q in part3.survey.background}
+        for question, counts in population.margins.items():
+            path: Path_ = ("survey", "population", "margins", question)
+            if question not in questions:
+                known = ", ".join(sorted(questions)) or "-"
+                self.add(file, path, "population-unknown-question", question=question, known=known)
+                continue
+            if any(value <= 0 for value in counts.values()) or len(counts) < 2:
+                self.add(file, path, "population-bad-counts", question=question)
+            options = {normalise(option) for option in questions[question].options}
+            for option in counts:
+                if options and normalise(option) not in options:
+                    self.add(
+                        file,
+                        (*path, option),
+                        "population-unknown-option",
+                        "warning",
+                        option=option[:60],
+                        question=question,
+                    )
+
+    def retention(self, file: str, part3: Part3) -> None:
+        """Raw exports kept longer than Part 3 says (GDPR): a warning per file, until purged."""
+        days = part3.survey.raw_retention_days
+        if days is None:
+            return
+        for name, age in overdue(self.wb.root, days, self.today):
+            self.add(
+                file,
+                ("survey", "raw_retention_days"),
+                "raw-export-expired",
+                "warning",
+                file=name,
+                age=age,
+                days=days,
+            )
 
     def overdue_measurements(self, file: str, part3: Part3) -> None:
         """A survey period whose planned date has passed with no results file: the yearly measurement the
