@@ -19,6 +19,8 @@ _.main_options  # cli/app.py: @app.callback(), run before every command
 _.version  # cli/app.py: main_options' --version option, handled by its eager callback
 _.list_commands  # cli/app.py: B2CGroup overrides click's Group methods
 _.format_commands
+_.format_epilog  # cli/app.py: B2CGroup and LocalizedCommand write the help page in the help language
+_.format_usage
 _.obj  # click's Context.obj, where the run's State lives for every command
 _.validate  # cli/*_cmd.py: command functions looked up by name from cli.app.COMMANDS
 _.report
