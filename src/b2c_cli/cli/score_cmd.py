@@ -111,8 +111,8 @@ def score(
         names = {i.id: i.name for i in outcome.indicators}
         missing = ", ".join(names.get(i, i) for i in outcome.results.not_measured)
         warning(tr("score-not-measured", lang, indicators=missing), lang)
-    if outcome.export_tracked:
-        warning(tr("score-export-tracked", lang, file=survey.name), lang)
+    for tracked in outcome.tracked_exports:
+        warning(tr("score-export-tracked", lang, file=tracked), lang)
     stderr().print(tr(f"score-action-{outcome.action}", lang, path=data["results_file"]))
 
 
@@ -125,20 +125,21 @@ def _show(outcome: ScoreOutcome, figures: Figures, data: dict[str, Any], lang: L
             f"{s.file} ({s.layout}, {number(s.rows_used or 0, lang)})" for s in outcome.results.sources
         )
         stderr().print(tr("score-sources", lang, count=len(outcome.results.sources), files=files))
-    source = data["source"]
-    details = ", ".join(
-        str(v) for v in (source["sheet"], source["encoding"], _delimiter(source["delimiter"])) if v
-    )
-    stderr().print(
-        tr(
-            "score-read",
-            lang,
-            file=source["file"],
-            layout=source["layout"],
-            details=details,
-            rows=number(data["respondents"], lang),
+    else:
+        source = data["source"]
+        details = ", ".join(
+            str(v) for v in (source["sheet"], source["encoding"], _delimiter(source["delimiter"])) if v
         )
-    )
+        stderr().print(
+            tr(
+                "score-read",
+                lang,
+                file=source["file"],
+                layout=source["layout"],
+                details=details,
+                rows=number(data["respondents"], lang),
+            )
+        )
     for reason, count in data["excluded_rows"].items():
         key = (
             f"score-excluded-{reason}" if has_message(f"score-excluded-{reason}") else "score-excluded-other"
