@@ -28,7 +28,7 @@ def score(
         typer.Argument(
             help="The survey export (XLSX or CSV); several exports of one period are scored as one sample.",
             show_default=False,
-            metavar="SURVEY...",
+            metavar="SURVEY",
         ),
     ],
     folder: Annotated[
