@@ -30,7 +30,7 @@ def score(
         typer.Argument(
             help="The survey export (XLSX or CSV); several exports of one period are scored as one sample.",
             show_default=False,
-            metavar="SURVEY...",
+            metavar="SURVEY",
         ),
     ],
     folder: Annotated[
@@ -128,8 +128,9 @@ def score(
         names = {i.id: i.name for i in outcome.indicators}
         missing = ", ".join(names.get(i, i) for i in outcome.results.not_measured)
         warning(tr("score-not-measured", lang, indicators=missing), lang)
-    if outcome.export_tracked and not gitutil.marked_invented(survey.resolve()):
-        warning(tr("score-export-tracked", lang, file=survey.name, command=untrack_command(survey)), lang)
+    for path in surveys:
+        if path.name in outcome.tracked_exports and not gitutil.marked_invented(path.resolve()):
+            warning(tr("score-export-tracked", lang, file=path.name, command=untrack_command(path)), lang)
     for question in data.get("weighting_missing") or []:
         warning(tr("warning-weighting-no-column", lang, indicator=question), lang)
     stderr().print(tr(f"score-action-{outcome.action}", lang, path=data["results_file"]))
@@ -155,20 +156,21 @@ def _show(outcome: ScoreOutcome, figures: Figures, data: dict[str, Any], lang: L
             f"{s.file} ({s.layout}, {number(s.rows_used or 0, lang)})" for s in outcome.results.sources
         )
         stderr().print(tr("score-sources", lang, count=len(outcome.results.sources), files=files))
-    source = data["source"]
-    details = ", ".join(
-        str(v) for v in (source["sheet"], source["encoding"], _delimiter(source["delimiter"])) if v
-    )
-    stderr().print(
-        tr(
-            "score-read",
-            lang,
-            file=source["file"],
-            layout=source["layout"],
-            details=details,
-            rows=number(data["respondents"], lang),
+    else:
+        source = data["source"]
+        details = ", ".join(
+            str(v) for v in (source["sheet"], source["encoding"], _delimiter(source["delimiter"])) if v
         )
-    )
+        stderr().print(
+            tr(
+                "score-read",
+                lang,
+                file=source["file"],
+                layout=source["layout"],
+                details=details,
+                rows=number(data["respondents"], lang),
+            )
+        )
     for reason, count in data["excluded_rows"].items():
         key = (
             f"score-excluded-{reason}" if has_message(f"score-excluded-{reason}") else "score-excluded-other"

@@ -73,7 +73,7 @@ class ScoreOutcome:
     matches: list[Match]
     unused_scale_columns: list[str]
     others: dict[str, Results] = field(default_factory=dict)  # the other periods' results, as read
-    export_tracked: bool = False
+    tracked_exports: list[str] = field(default_factory=list)  # exports committed to git (personal data)
 
 
 @dataclass
@@ -225,7 +225,7 @@ def score(request: ScoreRequest) -> ScoreOutcome:
         matches=[m for one in scored for m in one.matches],
         unused_scale_columns=list(dict.fromkeys(c for one in scored for c in one.unused)),
         others=others,
-        export_tracked=any(gitutil.is_tracked(survey.resolve()) for survey in request.surveys),
+        tracked_exports=[s.name for s in request.surveys if gitutil.is_tracked(s.resolve())],
     )
 
 
