@@ -111,3 +111,4 @@ _.print_area
 _.surveys  # cli/surveys_cmd.py: the command function looked up by name from cli.app.COMMANDS
 _._indicator_or_statement  # models/benchmark.py: @model_validator
 _.sample_share  # report/weighting.py: RepresentativenessRow, read by esg-report.*.j2
+_.address  # figures/benchmarks.py: BenchmarkView, read by esg-report.html.j2 and portfolio.html.j2

@@ -532,7 +532,7 @@ CATALOGUE: list[Bad] = [
         replace(PART3, "    value: 4\n", "    value: nan\n"),
         ("validate", "{dir}"),
         1,
-        ("part3-evaluation.yaml:146:5", "'nan' er ikke et tal", "Skriv et tal"),
+        ("part3-evaluation.yaml:158:5", "'nan' er ikke et tal", "Skriv et tal"),
     ),
     Bad(
         "yaml-infinity-for-a-target",

@@ -56,9 +56,9 @@ needs_pdftoppm = required("pdftoppm (poppler-utils)", pdftoppm() is not None)
 # Pages as laid out with the fonts .ci/run installs (Liberation Sans): the ESG report has its title page,
 # the table on a landscape page, the charts, and the ESRS section over two pages.
 PAGES: dict[tuple[Lang, str], int] = {
-    ("da", "esg-report.pdf"): 5,
+    ("da", "esg-report.pdf"): 6,
     ("da", "agreement.pdf"): 3,
-    ("en", "esg-report.pdf"): 5,
+    ("en", "esg-report.pdf"): 6,
     ("en", "agreement.pdf"): 3,
 }
 

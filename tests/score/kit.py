@@ -56,15 +56,9 @@ HE, DE, HV, DU, HU, VI = (
 
 
 def copy_partnership(tmp_path: Path, name: str = "hedemarken") -> Path:
-    """The example partnership without its results, so every test starts from an unscored workbook, and
-    without its population: these tests check the unweighted rules on exports without the background
-    questions (tests/weighting checks the weighting)."""
+    """The example partnership without its results, so every test starts from an unscored workbook."""
     target = tmp_path / name
     shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns("results"))
-    path = target / PART3
-    text = path.read_text("utf-8")
-    start, end = text.index("  population:\n"), text.index("  raw_retention_days:")
-    path.write_text(text[:start] + text[end:], "utf-8")
     return target
 
 

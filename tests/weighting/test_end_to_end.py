@@ -46,8 +46,14 @@ def _items() -> list[tuple[str, str, bool]]:
 
 
 def _partnership(tmp_path: Path) -> Path:
+    """The example with weighting switched on (it ships with `weight: false`, so that its committed figures
+    stay the unweighted ones the guide's table and the other tests are checked against)."""
     folder = tmp_path / "p"
     shutil.copytree(EXAMPLE, folder, ignore=shutil.ignore_patterns("results", "reports"))
+    part3 = folder / "part3-evaluation.yaml"
+    text = part3.read_text("utf-8")
+    assert text.count("    weight: false\n") == 1
+    part3.write_text(text.replace("    weight: false\n", ""), "utf-8")
     return folder
 
 

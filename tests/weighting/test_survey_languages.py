@@ -73,7 +73,7 @@ def test_every_survey_language_gets_its_questionnaire_with_the_same_items(run: A
     english = (out / "questionnaire.en.html").read_text("utf-8")
     danish = (out / "questionnaire.html").read_text("utf-8")
     assert '<html lang="ar" dir="rtl">' in arabic
-    assert '<html lang="en" dir="ltr">' in english and '<html lang="da" dir="ltr">' in danish
+    assert '<html lang="en">' in english and '<html lang="da">' in danish
     numbers = [f"عبارة {n}" for n in range(1, len(statements) + 1)]
     positions = [arabic.index(f'<td class="statement">{text}</td>') for text in numbers]
     assert positions == sorted(positions)  # the same order as the Danish questionnaire

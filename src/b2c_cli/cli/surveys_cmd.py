@@ -18,7 +18,9 @@ from b2c_cli.i18n import tr
 
 ActionArgument = Annotated[
     Literal["purge"],
-    typer.Argument(help="What to do with the raw exports: purge (delete those past their retention)."),
+    typer.Argument(
+        help="What to do with the raw exports: purge (delete those past their retention).", metavar="ACTION"
+    ),
 ]
 FolderArgument = Annotated[
     Path | None,

@@ -27,6 +27,12 @@ class BenchmarkView:
     source: str  # source, year and n: "Landsbyggefonden ... (2023, n = 26.088)"
     url: str
 
+    @property
+    def address(self) -> str:
+        """The URL without its scheme, for HTML and PDF: the address is cited, but the self-contained
+        report neither links nor points outside itself."""
+        return self.url.removeprefix("https://").removeprefix("http://")
+
 
 def _latest_item(figures: Figures, statement: str) -> tuple[str, PeriodFigure | None, int]:
     wanted = normalise(statement)

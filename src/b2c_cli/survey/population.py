@@ -94,6 +94,8 @@ def add_weights(
     the questions named (`weighting_missing`: a warning on screen and a line in the report), never an error
     that stops the period."""
     if recorded.missing:
+        if not population.weight:  # nothing is weighted: without the column there is only no comparison
+            return results
         return results.model_copy(update={"weighting_missing": list(recorded.missing)})
     answers = {question: _padded(labels, respondents) for question, labels in recorded.answers.items()}
     weighting = weigh(population.margins, answers, population.cap, apply=population.weight)

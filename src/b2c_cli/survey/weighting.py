@@ -134,7 +134,7 @@ def _shares(counts: Mapping[str, float], question: str) -> list[float]:
 
 
 def _merge_empty(
-    options: list[list[str]], shares: list[float], sizes: list[int], question: str
+    options: list[list[str]], shares: list[float], sizes: list[int], question: str, refuse: bool = True
 ) -> list[tuple[str, str]]:
     """Merge every population category without respondents into its neighbour with the lower
     population-to-sample ratio (a tie: the following one), in place. The merges, as (empty, into)."""
@@ -142,6 +142,8 @@ def _merge_empty(
     n = sum(sizes) or 1
     while 0 in sizes:
         if len(sizes) <= 2:
+            if not refuse:  # only comparing with the population: the categories stay as they are
+                break
             raise InputError(
                 "weighting-one-category",
                 where="part3-evaluation.yaml",
@@ -173,7 +175,9 @@ class _Margin:
     merged: list[tuple[str, str]]
 
 
-def _margin(question: str, counts: Mapping[str, float], labels: Sequence[str]) -> _Margin:
+def _margin(
+    question: str, counts: Mapping[str, float], labels: Sequence[str], refuse: bool = True
+) -> _Margin:
     options = list(counts)
     shares = _shares(counts, question)
     category = _categorise(labels, options)
@@ -183,7 +187,7 @@ def _margin(question: str, counts: Mapping[str, float], labels: Sequence[str]) -
         (members[k] if k >= 0 else missing).append(row)
     groups = [[option] for option in options]
     sizes = [len(m) for m in members]
-    merged = _merge_empty(groups, shares, sizes, question)
+    merged = _merge_empty(groups, shares, sizes, question, refuse)
     # Rebuild the members of merged categories from the original options.
     position = {option: k for k, group in enumerate(groups) for option in group}
     rebuilt: list[list[int]] = [[] for _ in groups]
@@ -260,7 +264,7 @@ def weigh(
     label per respondent, "" for blank), to the `population` (question id -> option -> count or share)."""
     questions = list(population)
     n = len(answers[questions[0]]) if questions else 0
-    margins = [_margin(q, population[q], answers[q]) for q in questions]
+    margins = [_margin(q, population[q], answers[q], refuse=apply) for q in questions]
     weights = [1.0] * n
     if apply:
         for _ in range(MAX_CYCLES):
