@@ -244,7 +244,10 @@ def test_a_segment_column_that_is_missing(run: Any, scored: Path, tmp_path: Path
 def test_an_invalid_period_is_a_usage_error(run: Any, scored: Path, tmp_path: Path, period: str) -> None:
     export = make_export(tmp_path, "plain", STATEMENTS, ROWS, fmt="xlsx")
     message = one_line(fails(run, export, scored, 2, period=period))
-    expected = "må kun indeholde bogstaverne a-z, tal og bindestreger, fx baseline eller 2026."
+    expected = (
+        "må kun indeholde bogstaverne a-z, tal og bindestreger og højst være 64 tegn lang, "
+        "fx baseline eller 2026."
+    )
     assert message == f"fejl: Perioden '{period}' {expected}"
 
 

@@ -38,12 +38,26 @@ class Msg(str):
     """A parameter that is itself a message key, translated along with the message it fills."""
 
 
+class Pieces(tuple[str, ...]):
+    """A parameter of several pieces, texts and Msg keys, each Msg translated, joined as they are."""
+
+    def text(self, lang: Lang) -> str:
+        return "".join(tr(piece, lang) if isinstance(piece, Msg) else piece for piece in self)
+
+
 def tr(key: str, lang: Lang, /, **params: object) -> str:
     """The message `key` in `lang` with `params` filled in."""
     template = CATALOGUES[lang][key]
     if not params:
         return template
-    filled = {name: tr(value, lang) if isinstance(value, Msg) else value for name, value in params.items()}
+    filled = {
+        name: tr(value, lang)
+        if isinstance(value, Msg)
+        else value.text(lang)
+        if isinstance(value, Pieces)
+        else value
+        for name, value in params.items()
+    }
     return template.format(**filled)
 
 
