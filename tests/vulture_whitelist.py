@@ -41,6 +41,10 @@ _.contact  # models/partnership.py: the housing organisation's and the company's
 _.cvr  # models/partnership.py: the company's CVR number
 _.b2c_version  # models/results.py: Source, the b2c that wrote a results file
 
+# Jinja reads these.
+_.template_class  # rendering.py: the class Jinja makes every template of a limited environment with
+_.intercepted_binops  # rendering.py: the operators Jinja's sandbox hands to call_binop
+
 # Jinja templates (templates/) read these fields of the objects rendered.
 _.minutes  # questionnaire/model.py: questionnaire.*.j2, "it takes about {minutes} minutes"
 _.site_indicators  # report/agreement.py: agreement.*.j2

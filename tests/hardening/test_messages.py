@@ -174,3 +174,16 @@ def test_a_300_letter_period_option(folder: Path, run: Run) -> None:
     result = run("score", EXPORT, "--dir", folder, "--period", "b" * 300)
     assert result.exit_code == 2, result.stdout + result.stderr
     assert "64 tegn" in result.stderr
+
+
+def test_a_placeholder_date_is_refused_not_a_broken_calendar(folder: Path, run: Run, tmp_path: Path) -> None:
+    """9999-12-31 as a planned meeting passed validate; the .ics then stopped with exit 70."""
+    part2 = folder / "part2-joint.yaml"
+    part2.write_text(
+        part2.read_text("utf-8").replace("    - date: 2025-06-21", "    - date: 9999-12-31"), "utf-8"
+    )
+    result = run("validate", folder)
+    assert result.exit_code == 1, result.stdout + result.stderr
+    assert "date-out-of-range" in result.stdout + result.stderr
+    result = run("report", folder, "--format", "ics", "-o", tmp_path / "out")
+    assert result.exit_code == 1, result.stdout + result.stderr

@@ -34,6 +34,25 @@ PERIOD_PATTERN = re.compile(r"(?=.{1,64}\Z)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*", re.D
 MAX_KEY_POINTS = 5
 MEETINGS_PER_YEAR = (2, 4)
 PERCENT_KINDS = ("survey", "percent")
+FIRST_YEAR, LAST_YEAR = 1900, 2199  # the years a partnership's dates can be in
+
+
+def _dates(value: object, path: tuple[str | int, ...]) -> Iterable[tuple[tuple[str | int, ...], date]]:
+    """Every date in a model, with its key path."""
+    from pydantic import BaseModel
+
+    if isinstance(value, date):
+        yield path, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _dates(getattr(value, name), (*path, name))
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            yield from _dates(item, (*path, index))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _dates(item, (*path, key))
+
 
 Path_ = tuple[str | int, ...]
 
@@ -106,6 +125,7 @@ class _Rules:
 
     def run(self) -> None:
         self.files_present()
+        self.dates_in_range()
         partnership = self.wb.partnership
         if partnership is not None:
             self.partnership(partnership)
@@ -115,6 +135,17 @@ class _Rules:
             self.part2(self.wb.part2)
         if self.wb.part3 is not None:
             self.part3(self.wb.part3)
+
+    def dates_in_range(self) -> None:
+        """A date before LAST_YEAR + 1 and from FIRST_YEAR on (issue 12): 9999-12-31 passed and then broke
+        the calendar (a day after it does not exist) with exit 70."""
+        models: list[tuple[str, object]] = [(PARTNERSHIP_FILE, self.wb.partnership)]
+        models += [(PART1_FILES[party], part1) for party, part1 in self.wb.part1.items()]
+        models += [(PART2_FILE, self.wb.part2), (PART3_FILE, self.wb.part3)]
+        for file, model in models:
+            for path, value in _dates(model, ()):
+                if not FIRST_YEAR <= value.year <= LAST_YEAR:
+                    self.add(file, path, "date-out-of-range", date=value, first=FIRST_YEAR, last=LAST_YEAR)
 
     # -- which files must exist -------------------------------------------------------------------------
     def files_present(self) -> None:
