@@ -45,6 +45,10 @@ _.b2c_version  # models/results.py: Source, the b2c that wrote a results file
 _.match_items  # survey/matching.py: one column per item as a list, for library callers (tests)
 _.rows_dropped  # models/results.py: Source, each export's rows left out by reason (several exports)
 
+# Jinja reads these.
+_.template_class  # rendering.py: the class Jinja makes every template of a limited environment with
+_.intercepted_binops  # rendering.py: the operators Jinja's sandbox hands to call_binop
+
 # Jinja templates (templates/) read these fields of the objects rendered.
 _.minutes  # questionnaire/model.py: questionnaire.*.j2, "it takes about {minutes} minutes"
 _.site_indicators  # report/agreement.py: agreement.*.j2

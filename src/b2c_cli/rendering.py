@@ -154,7 +154,7 @@ def _time_limit(seconds: float) -> Iterator[Callable[[], None]]:
         if time.monotonic() > deadline:
             raise jinja2.exceptions.SecurityError(message)
 
-    def alarm(signum: int, frame: object) -> None:
+    def alarm(*_: object) -> None:
         raise jinja2.exceptions.SecurityError(message)
 
     timer = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()

@@ -89,13 +89,26 @@ class _Param:
         return (one if count == 1 else other).replace("#", str(value))
 
 
+class Pieces(tuple[str, ...]):
+    """A parameter of several pieces, texts and Msg keys, each Msg translated, joined as they are."""
+
+    def text(self, lang: Lang) -> str:
+        return "".join(tr(piece, lang) if isinstance(piece, Msg) else piece for piece in self)
+
+
 def tr(key: str, lang: Lang, /, **params: object) -> str:
     """The message `key` in `lang` with `params` filled in."""
     template = CATALOGUES[lang][key]
     if not params:
         return template
     filled = {
-        name: _Param(value.render(lang) if isinstance(value, Msg) else value)
+        name: _Param(
+            value.render(lang)
+            if isinstance(value, Msg)
+            else value.text(lang)
+            if isinstance(value, Pieces)
+            else value
+        )
         for name, value in params.items()
     }
     return template.format(**filled)

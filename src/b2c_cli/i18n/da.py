@@ -558,6 +558,9 @@ MESSAGES: dict[str, str] = {
     "score-output-failed": "{action} Men oversigten kunne ikke skrives til standard output ({reason}). Kør b2c score igen med samme eksport for at se den; resultaterne ændres ikke.",
     "bad-b2c-today": "Miljøvariablen B2C_TODAY er '{value}', som ikke er en dato. Skriv den som ÅÅÅÅ-MM-DD (fx 2026-03-01), eller fjern den for at bruge dagens dato.",
     "cwd-gone": "Den mappe, du står i, findes ikke længere (den er slettet eller flyttet). Gå til partnerskabets mappe med cd, eller angiv mappen i kommandoen.",
+    "answer-free-text": "et fritekstsvar (ikke gengivet her)",
+    "score-segment-free-text": "Kolonnen '{column}' ligner fritekst (mere end {limit} forskellige svar, eller svar med tal eller adresser), og grupperne ville blive skrevet i results/ med beboernes egne ord. Brug et baggrundsspørgsmål fra part3-evaluation.yaml eller en kolonne med få faste svar som --segment.",
+    "date-out-of-range": "Datoen {date} ligger uden for årene {first}-{last}, som et partnerskabs datoer kan ligge i (en pladsholder som 9999-12-31?). Skriv den rigtige dato, eller lad feltet stå tomt.",
     # (end of the hardening block)
     # -- honest statistics (issue 13): add this issue's messages below this line ---------------------------------
     # (end of the honest statistics block)

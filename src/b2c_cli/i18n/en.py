@@ -560,6 +560,9 @@ MESSAGES: dict[str, str] = {
     "score-output-failed": "{action} But the summary could not be written to standard output ({reason}). Run b2c score again with the same export to see it; the results do not change.",
     "bad-b2c-today": "The environment variable B2C_TODAY is '{value}', which is not a date. Write it as YYYY-MM-DD (e.g. 2026-03-01), or unset it to use today's date.",
     "cwd-gone": "The folder you are in no longer exists (it was deleted or moved). Go to the partnership's folder with cd, or name the folder in the command.",
+    "answer-free-text": "a free-text answer (not repeated here)",
+    "score-segment-free-text": "The column '{column}' looks like free text (more than {limit} different answers, or answers with numbers or addresses), and its groups would be written into results/ in the residents' own words. Use a background question from part3-evaluation.yaml, or a column with a few fixed answers, as --segment.",
+    "date-out-of-range": "The date {date} is outside the years {first}-{last} a partnership's dates can be in (a placeholder such as 9999-12-31?). Write the real date, or leave the field empty.",
     # (end of the hardening block)
     # -- honest statistics (issue 13): add this issue's messages below this line ---------------------------------
     # (end of the honest statistics block)

@@ -22,7 +22,7 @@ from itertools import islice
 from operator import itemgetter
 
 from b2c_cli.errors import InputError
-from b2c_cli.i18n import Msg, Phrase
+from b2c_cli.i18n import Msg, Phrase, Pieces
 from b2c_cli.ingest import Cell, Column, Export, Formulas, UncachedFormula
 from b2c_cli.ingest.layouts import column_letter, mojibake
 from b2c_cli.models.scale import (
@@ -330,6 +330,18 @@ def _looks_like_scale(counts: list[int]) -> bool:
     return non_empty >= 3 and scale_labels >= 0.8 * non_empty
 
 
+_DIGIT_RUN = re.compile(r"\d{3}")
+_CONTACT = re.compile(r"@|https?:|www\.", re.IGNORECASE)
+LABEL_LENGTH = 40
+
+
+def looks_like_label(text: str) -> bool:
+    """Whether an answer may be quoted back in a message: short, no run of three digits or more (a phone
+    number, a house number, a date), no e-mail address or link. Scale labels and codes ('Enig', '5',
+    'Ved ikke', '3.0') pass; what a resident wrote about themselves does not."""
+    return len(text) <= LABEL_LENGTH and not _DIGIT_RUN.search(text) and not _CONTACT.search(text)
+
+
 def _bad_values(coder: _Coder, file: str) -> InputError:
     ordered = sorted(coder.bad.items(), key=lambda entry: (-entry[1].count, entry[0][1]))
     reasons = {reason for reason, _ in coder.bad}
@@ -348,10 +360,19 @@ def _bad_values(coder: _Coder, file: str) -> InputError:
         _UNKNOWN,
     )
     key = next(k for k in order if k in reasons)
-    shown = ", ".join(
-        f"'{text}' ×{entry.count} ({entry.first_row})" for (_, text), entry in ordered[:MAX_VALUES_SHOWN]
-    )
+    # Privacy (issue 12): a value is quoted only when it looks like a scale label; anything else may be what
+    # a resident wrote (a name, a phone number) and is "a free-text answer" with its row.
+    pieces: list[str] = []
+    for (reason, text), entry in ordered[:MAX_VALUES_SHOWN]:
+        if pieces:
+            pieces.append(", ")
+        typed = reason in (_DATE, _BOOL, _FRACTION, _FORMULA)  # a value a program wrote, not a resident
+        pieces.append(f"'{text}'" if typed or looks_like_label(text) else Msg("answer-free-text"))
+        pieces.append(f" ×{entry.count} ({entry.first_row})")
     more = len(ordered) - MAX_VALUES_SHOWN
+    if more > 0:
+        pieces.append(f" (+{more})")
+    shown = Pieces(pieces)
     first_row = min((entry.first_row for entry in coder.bad.values() if entry.first_row), default=1)
     params: dict[str, object] = {}
     if key in (_SAME_STEP, _FOUR_STEP, _OFF_SCALE, _UNKNOWN):
@@ -362,7 +383,7 @@ def _bad_values(coder: _Coder, file: str) -> InputError:
         where=f"{file}:{first_row}",
         column=clip(coder.column.name, 70),
         letter=column_letter(coder.column.index),
-        values=shown + (f" (+{more})" if more > 0 else ""),
+        values=shown,
         total=sum(entry.count for entry in coder.bad.values()),
         **params,
     )

@@ -181,6 +181,7 @@ def score(request: ScoreRequest) -> ScoreOutcome:
         column = scored[0].segment_column
         segment_name = column.name if column is not None else request.segment
         order = _group_order(request.segment, column, part3) if column is not None else []
+        _refuse_free_text_segment(request.segment, groups, part3, ", ".join(one.display for one in scored))
     if groups is not None:
         table_input = [(indicator.id, inputs(indicator)) for indicator in measured]
         segments = segment(table_input, groups, part3.survey.disclosure_threshold, order)
@@ -372,6 +373,22 @@ def _segment_column(name: str, export: Export, part3: Part3, file: str) -> Colum
         names = " | ".join(c.name[:40] for c in (found or export.columns)[:8])
         raise InputError("score-segment-column", where=file, column=name, columns=names)
     return found[0]
+
+
+MAX_SEGMENT_GROUPS = 20  # a closed question has a handful of answers; more distinct values is free text
+
+
+def _refuse_free_text_segment(name: str, groups: list[str], part3: Part3, file: str) -> None:
+    """Privacy (issue 12): groups become labels in results/, which is committed. Only a background question
+    of the workbook, or a closed column (at most MAX_SEGMENT_GROUPS distinct values, each short and free of
+    digit runs and addresses), may be a segment; a free-text column would put residents' comments there."""
+    from b2c_cli.survey.answers import looks_like_label
+
+    if any(normalise(question.id) == normalise(name) for question in part3.survey.background):
+        return
+    distinct = {group for group in groups if group}
+    if len(distinct) > MAX_SEGMENT_GROUPS or not all(looks_like_label(group) for group in distinct):
+        raise InputError("score-segment-free-text", where=file, column=name[:60], limit=MAX_SEGMENT_GROUPS)
 
 
 def _group_order(name: str, column: Column, part3: Part3) -> list[str]:

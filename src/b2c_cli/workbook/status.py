@@ -197,7 +197,16 @@ def measured_periods(root: Path, part3: Part3 | None) -> list[str]:
     """Periods that have a results file from `b2c score`."""
     if part3 is None:
         return []
-    return [p.id for p in part3.periods if (root / RESULTS_DIR / f"{p.id}.yaml").is_file()]
+    return [p.id for p in part3.periods if _is_file(root / RESULTS_DIR / f"{p.id}.yaml")]
+
+
+def _is_file(path: Path) -> bool:
+    """Path.is_file, False also for a name the OS refuses (a period id too long for a file name: validate
+    names that as the problem)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def status(root: Path, today: date) -> Status:

@@ -42,6 +42,26 @@ PERCENT_KINDS = ("survey", "percent")
 LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")  # IETF BCP 47, as survey languages use it
 QUESTIONNAIRE_LABELS = 6  # the five agree steps, most agreeing first, then don't-know
 
+FIRST_YEAR, LAST_YEAR = 1900, 2199  # the years a partnership's dates can be in
+
+
+def _dates(value: object, path: tuple[str | int, ...]) -> Iterable[tuple[tuple[str | int, ...], date]]:
+    """Every date in a model, with its key path."""
+    from pydantic import BaseModel
+
+    if isinstance(value, date):
+        yield path, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _dates(getattr(value, name), (*path, name))
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            yield from _dates(item, (*path, index))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _dates(item, (*path, key))
+
+
 Path_ = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
 
@@ -133,6 +153,7 @@ class _Rules:
 
     def run(self) -> None:
         self.files_present()
+        self.dates_in_range()
         partnership = self.partnership_model
         if partnership is not None:
             self.partnership(partnership)
@@ -145,6 +166,17 @@ class _Rules:
             self.part2(part2)
         if self.part3_model is not None:
             self.part3(self.part3_model)
+
+    def dates_in_range(self) -> None:
+        """A date before LAST_YEAR + 1 and from FIRST_YEAR on (issue 12): 9999-12-31 passed and then broke
+        the calendar (a day after it does not exist) with exit 70."""
+        models: list[tuple[str, object]] = [(PARTNERSHIP_FILE, self.wb.partnership)]
+        models += [(PART1_FILES[party], part1) for party, part1 in self.wb.part1.items()]
+        models += [(PART2_FILE, self.wb.part2), (PART3_FILE, self.wb.part3)]
+        for file, model in models:
+            for path, value in _dates(model, ()):
+                if not FIRST_YEAR <= value.year <= LAST_YEAR:
+                    self.add(file, path, "date-out-of-range", date=value, first=FIRST_YEAR, last=LAST_YEAR)
 
     # -- which files must exist -------------------------------------------------------------------------
     def files_present(self) -> None:
