@@ -11,7 +11,7 @@ from typing import Any
 
 from openpyxl import load_workbook
 
-from portfolio.kit import partnership, portfolio
+from portfolio.kit import partnership, portfolio, reference_pooled
 from report.kit import PART3, XLSX, edit, footnotes, render, set_result, table_after
 
 
@@ -105,4 +105,7 @@ def test_hand_entered_percentages_pool_exactly_in_the_portfolio(tmp_path: Path) 
     result = portfolio(tmp_path, "--json", "--dry-run")
     assert result.exit_code == 0, result.stderr
     row = next(r for r in json.loads(result.stdout)["rollup"] if r["indicator"] == "frivillige")
-    assert (row["n"], row["percent"]) == (200, 3.5)  # 2.5 + 4.5 of 200 answers
+    # Pooled as two clusters (random effects on the logit scale), each share x n exactly: 2.5 and 4.5 of 100.
+    percent, low, high, _, _ = reference_pooled([(2.5, 100), (4.5, 100)])
+    assert row["n"] == 200 and abs(row["percent"] - percent) <= 0.05 + 1e-9
+    assert abs(row["ci95"][0] - low) <= 0.05 + 1e-9 and abs(row["ci95"][1] - high) <= 0.05 + 1e-9

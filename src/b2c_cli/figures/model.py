@@ -22,6 +22,7 @@ NoteKind = Literal[
     "change-within-noise",  # the change against the base period is not significant
     "not-comparable",  # the statement (or its reverse wording) differs from the period compared with
     "base-not-measured",  # the declared base period has no value for the indicator
+    "below-threshold",  # too few answers to show under the disclosure rules: the period is left out
 ]
 
 
@@ -52,6 +53,19 @@ class Value:
 
 
 @dataclass(frozen=True)
+class Spread:
+    """Shares across partnerships (the portfolio): how many, their median and range, in percent with one
+    decimal; and, with two or more, the random-effects heterogeneity: tau² (logit scale) and I² (percent)."""
+
+    partnerships: int
+    median: Decimal
+    low: Decimal
+    high: Decimal
+    tau2: Decimal | None = None  # four decimals
+    i2: Decimal | None = None  # percent, one decimal
+
+
+@dataclass(frozen=True)
 class Change:
     """`period`'s value subtracted from this period's, in percentage points."""
 
@@ -61,6 +75,8 @@ class Change:
     difference: Decimal | None = None  # one decimal, half up from the exact difference
     ci95: Interval | None = None  # Newcombe's hybrid score interval
     significant: bool | None = None  # the interval excludes 0
+    holm: bool | None = None  # still significant after Holm's correction over the report's changes
+    p_value: float | None = None  # two-sided, from the Newcombe interval
     reason: str | None = None  # why not comparable: a NoteKind-style code ("statement-changed")
 
 
@@ -72,7 +88,7 @@ class ItemFigure:
     column: str  # the export's column it was read from
     reverse: bool
     value: Value | None  # None: no valid answers
-    steps: tuple[int, ...]  # answers per step as labelled, from the least to the most agreeing
+    steps: tuple[int, ...]  # answers per step as labelled, least to most agreeing; () below the threshold
     dont_know: int
     blank: int
 
@@ -106,7 +122,7 @@ class Note:
     indicator: str
     period: str
     n: int | None = None  # small-sample: the answers the figure rests on
-    minimum: int | None = None  # small-sample: the guide's minimum
+    minimum: int | None = None  # small-sample: the guide's minimum; below-threshold: the threshold
     against: str | None = None  # the period a change is against
     difference: Decimal | None = None  # change-within-noise: the change in percentage points
     reason: str | None = None  # not-comparable: why

@@ -439,7 +439,7 @@ MESSAGES: dict[str, str] = {
     "score-segment-title": "Opdelt efter {column}",
     "score-suppressed": "skjult",
     "score-group-blank": "(ikke oplyst)",
-    "score-hidden-groups": "{groups} grupper med færre end {threshold} besvarelser ({respondents} i alt) er ikke vist.",
+    "score-hidden-groups": "{groups} grupper ({respondents} besvarelser i alt) er ikke vist: grupper med færre end {threshold} besvarelser, og de mindste derudover, så ingen af dem kan regnes ud af totalen.",
     "score-explain-title": "Hvilken kolonne hvert udsagn blev fundet i",
     "score-reason-column": "kolonnenavn i arbejdsbogen",
     "score-reason-text": "udsagnets tekst",
@@ -506,6 +506,9 @@ MESSAGES: dict[str, str] = {
     # -- hardening (issue 12): add this issue's messages below this line ---------------------------------
     # (end of the hardening block)
     # -- honest statistics (issue 13): add this issue's messages below this line ---------------------------------
+    "note-below-threshold": "{name}, {label}: færre end {threshold} svar (eller alle svar ens ved grænsen) - tallet vises ikke, så ingen enkelt beboers svar kan ses.",
+    "score-hidden-figure": "skjult (< {threshold})",
+    "score-replace-too-close": "Perioden {period} har allerede resultater fra {before} besvarelser; den nye eksport har {after}. To udgivelser, der afviger med 1 til {below} besvarelser, ville vise de tilføjede eller fjernede besvarelsers svar i forskellen. Scor igen, når mindst {threshold} besvarelser er kommet til (eller med præcis samme antal, som en rettelse).",
     # (end of the honest statistics block)
     # -- reports (issue 14): add this issue's messages below this line ---------------------------------
     "report-datapoints": "Datapunkter",

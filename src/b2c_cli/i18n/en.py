@@ -440,7 +440,7 @@ MESSAGES: dict[str, str] = {
     "score-segment-title": "Broken down by {column}",
     "score-suppressed": "hidden",
     "score-group-blank": "(not stated)",
-    "score-hidden-groups": "{groups} groups with fewer than {threshold} responses ({respondents} in all) are not shown.",
+    "score-hidden-groups": "{groups} groups ({respondents} responses in all) are not shown: groups with fewer than {threshold} responses, and the smallest besides, so that none of them can be worked out from the total.",
     "score-explain-title": "Which column each statement was found in",
     "score-reason-column": "column name in the workbook",
     "score-reason-text": "the statement's text",
@@ -508,6 +508,9 @@ MESSAGES: dict[str, str] = {
     # -- hardening (issue 12): add this issue's messages below this line ---------------------------------
     # (end of the hardening block)
     # -- honest statistics (issue 13): add this issue's messages below this line ---------------------------------
+    "note-below-threshold": "{name}, {label}: fewer than {threshold} answers (or all answers alike at the threshold) - the figure is not shown, so no single resident's answers can be seen.",
+    "score-hidden-figure": "hidden (< {threshold})",
+    "score-replace-too-close": "The period {period} already has results from {before} responses; the new export has {after}. Two releases that differ by 1 to {below} responses would show the added or removed responses' answers in the difference. Score again once at least {threshold} more responses have come in (or with exactly the same number, as a correction).",
     # (end of the honest statistics block)
     # -- reports (issue 14): add this issue's messages below this line ---------------------------------
     "report-datapoints": "Datapoints",

@@ -124,6 +124,7 @@ def _name_columns(portfolio: Portfolio, lang: Lang) -> None:
             row.pooled,
             row.pooled_hidden,
             row.total,
+            row.spread,
         )
         for row in portfolio.rollup
     ]

@@ -127,7 +127,7 @@ def _fill(summary: Summary, folder: Path, today: date, lang: Lang | None = None)
     summary.threshold = part3.survey.disclosure_threshold
     summary.indicators = [IndicatorInfo(i.id, i.name, i.kind, i.esrs) for i in part3.indicators]
     years = {period.id: period.year for period in part3.periods}
-    figures = build_figures(part3, load_all(folder, part3))
+    figures = build_figures(part3, load_all(folder, part3), disclose=False)
     if partnership is not None:
         summary.as_of = as_of(part3, figures, partnership.start_date)
     for indicator in figures.indicators:

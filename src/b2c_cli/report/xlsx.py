@@ -383,7 +383,7 @@ def _items_sheet(sheet: Worksheet, context: ReportContext) -> None:
                     (item.text, None),
                     (item.column, None),
                     (tr("report-yes" if item.reverse else "report-no", lang), None),
-                    *((count, COUNT) for count in item.steps),
+                    *((count, COUNT) for count in (item.steps or (None,) * 5)),
                     (item.dont_know, COUNT),
                     (item.blank, COUNT),
                     (value.n if value else 0, COUNT),

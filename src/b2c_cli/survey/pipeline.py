@@ -24,7 +24,14 @@ from b2c_cli.models.scale import normalise
 from b2c_cli.outputs import write_outputs
 from b2c_cli.survey.answers import encode
 from b2c_cli.survey.matching import Match, header_parts, match_items, wanted_items
-from b2c_cli.survey.results import build_results, load_all, read_results, results_path, to_yaml
+from b2c_cli.survey.results import (
+    build_results,
+    check_release,
+    load_all,
+    read_results,
+    results_path,
+    to_yaml,
+)
 from b2c_cli.survey.scoring import (
     IndicatorScore,
     ItemInput,
@@ -134,6 +141,7 @@ def score(request: ScoreRequest) -> ScoreOutcome:
     # stops the command with nothing changed, not after this period's file was written.
     others = load_all(request.root, part3, skip=results.period)
     path = results_path(request.root, period)
+    check_release(path, results, part3.survey.disclosure_threshold)
     action = _write(path, results, lang, request)
     return ScoreOutcome(
         lang=request.lang or lang,
