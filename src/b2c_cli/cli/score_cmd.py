@@ -144,7 +144,13 @@ def _show(outcome: ScoreOutcome, figures: Figures, data: dict[str, Any], lang: L
             "; ".join(change_short(c, figures, lang) for c in changes) or "-",
         )
     if significant:
-        table.caption = tr("score-significant-mark", lang)
+        table.caption = (
+            tr("score-significant-mark", lang)
+            + " "
+            + tr(
+                "score-significant-holm", lang, comparisons=figures.comparisons, kept=figures.holm_significant
+            )
+        )
     out = stdout()
     out.print(table.render())
     if data["segments"]:

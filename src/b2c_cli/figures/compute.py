@@ -12,6 +12,7 @@ cannot be made).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -171,6 +172,12 @@ def meets(value: Value, goal: Decimal, direction: str) -> bool | None:
     return level >= Fraction(goal) if direction == "at_least" else level <= Fraction(goal)
 
 
+def straddles(value: Value, goal: Decimal) -> bool:
+    """Whether a share's 95 % interval holds the target strictly inside it: whether it is met is then
+    within the uncertainty (5/6 = 83 % 'meets' Min. 80 % with an interval of 43.6-97.0 %)."""
+    return value.ci95 is not None and value.ci95.low < goal < value.ci95.high
+
+
 def change(against: Against, period: str, earlier: Value, later: Value, reason: str | None) -> Change | None:
     """The change from `earlier` (in `period`) to `later`; None when either is not a survey's counts."""
     if earlier.positive is None or later.positive is None:
@@ -189,6 +196,30 @@ def change(against: Against, period: str, earlier: Value, later: Value, reason: 
         difference=Decimal(repr(found.difference)),
         ci95=_interval(found.ci95),
         significant=found.significant,
+        p_value=stats.change_p_value(earlier.positive, earlier.n, later.positive, later.n),
+    )
+
+
+def holm_corrected(indicators: Sequence[IndicatorFigures]) -> tuple[IndicatorFigures, ...]:
+    """Holm's step-down correction over every comparable change of the figures (the report's family of
+    comparisons): each change says whether it stays significant at a family-wise 5 %."""
+    tested = [c.p_value for i in indicators for p in i.periods for c in p.changes if c.p_value is not None]
+    kept = iter(stats.holm(tested))
+
+    def corrected(found: Change | None) -> Change | None:
+        if found is None or found.p_value is None:
+            return found
+        return replace(found, holm=next(kept))
+
+    return tuple(
+        replace(
+            indicator,
+            periods=tuple(
+                replace(p, vs_base=corrected(p.vs_base), vs_previous=corrected(p.vs_previous))
+                for p in indicator.periods
+            ),
+        )
+        for indicator in indicators
     )
 
 
@@ -253,7 +284,7 @@ def build_figures(part3: Part3, results: Mapping[str, Results], *, disclose: boo
     indicators = tuple(
         _indicator(indicator, order, results, manual, threshold) for indicator in (*fixed, *site)
     )
-    return Figures(periods, indicators)
+    return Figures(periods, holm_corrected(indicators))
 
 
 def _indicator(
@@ -310,6 +341,7 @@ def _indicator(
             direction=target.direction,
             due=target.period,
             status=status(goal, target.direction, target.period, order, latest),
+            uncertain=latest is not None and latest.value is not None and straddles(latest.value, goal),
         )
     return IndicatorFigures(
         id=indicator.id,

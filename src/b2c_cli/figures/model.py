@@ -112,6 +112,7 @@ class TargetFigure:
     direction: Literal["at_least", "at_most"]
     due: str | None  # the period by which it should be reached
     status: TargetStatus  # of the latest measured value
+    uncertain: bool = False  # the latest value's 95 % interval holds the target: met or not is not settled
 
 
 @dataclass(frozen=True)
@@ -161,6 +162,19 @@ class IndicatorFigures:
 class Figures:
     periods: tuple[PeriodInfo, ...]
     indicators: tuple[IndicatorFigures, ...] = field(default=())
+
+    @property
+    def comparisons(self) -> int:
+        """How many changes the figures test (every comparable change of every indicator and period): the
+        family Holm's correction is over."""
+        return sum(
+            1 for i in self.indicators for p in i.periods for c in p.changes if c.significant is not None
+        )
+
+    @property
+    def holm_significant(self) -> int:
+        """How many of those stay significant after Holm's correction."""
+        return sum(1 for i in self.indicators for p in i.periods for c in p.changes if c.holm)
 
     def indicator(self, indicator_id: str) -> IndicatorFigures | None:
         return next((i for i in self.indicators if i.id == indicator_id), None)

@@ -60,10 +60,14 @@ def target_phrase(direction: str, goal: Decimal, count: bool, lang: Lang) -> str
     return f"{word} {num.number(goal, lang) if count else num.percent(goal, lang)}"
 
 
-def status_text(status: TargetStatus | None, lang: Lang) -> str:
-    """'Ja', 'Nej', 'Ikke endnu' in the table's 'target met' column; '' with no target or no value."""
+def status_text(status: TargetStatus | None, lang: Lang, uncertain: bool = False) -> str:
+    """'Ja', 'Nej', 'Ikke endnu' in the table's 'target met' column; '' with no target or no value; with
+    ' (inden for usikkerheden)' when the value's interval holds the target."""
     keys = {"met": "report-yes", "not-met": "report-no", "not-yet-due": "report-not-yet"}
-    return tr(keys[status], lang) if status in keys else ""
+    if status not in keys:
+        return ""
+    text = tr(keys[status], lang)
+    return f"{text} ({tr('report-within-uncertainty', lang)})" if uncertain else text
 
 
 def change_text(change: Change, figures: Figures, lang: Lang) -> str:
@@ -92,7 +96,7 @@ def change_short(change: Change, figures: Figures, lang: Lang) -> str:
     against = tr("score-vs", lang, period=change.period)
     if not change.comparable or change.difference is None:
         return f"{tr('report-not-comparable-short', lang)} ({against})"
-    mark = "*" if change.significant else ""
+    mark = ("**" if change.holm else "*") if change.significant else ""
     return f"{num.signed(change.difference, lang)}{mark} ({against})"
 
 

@@ -509,6 +509,8 @@ MESSAGES: dict[str, str] = {
     "note-below-threshold": "{name}, {label}: færre end {threshold} svar (eller alle svar ens ved grænsen) - tallet vises ikke, så ingen enkelt beboers svar kan ses.",
     "score-hidden-figure": "skjult (< {threshold})",
     "score-replace-too-close": "Perioden {period} har allerede resultater fra {before} besvarelser; den nye eksport har {after}. To udgivelser, der afviger med 1 til {below} besvarelser, ville vise de tilføjede eller fjernede besvarelsers svar i forskellen. Scor igen, når mindst {threshold} besvarelser er kommet til (eller med præcis samme antal, som en rettelse).",
+    "score-significant-holm": '** også efter Holm-korrektion for alle {comparisons} ændringer, rapporten tester ({kept} holder): med mange sammenligninger bliver nogle "signifikante" ved et tilfælde.',
+    "report-within-uncertainty": "inden for usikkerheden",
     # (end of the honest statistics block)
     # -- reports (issue 14): add this issue's messages below this line ---------------------------------
     "report-datapoints": "Datapunkter",

@@ -511,6 +511,8 @@ MESSAGES: dict[str, str] = {
     "note-below-threshold": "{name}, {label}: fewer than {threshold} answers (or all answers alike at the threshold) - the figure is not shown, so no single resident's answers can be seen.",
     "score-hidden-figure": "hidden (< {threshold})",
     "score-replace-too-close": "The period {period} already has results from {before} responses; the new export has {after}. Two releases that differ by 1 to {below} responses would show the added or removed responses' answers in the difference. Score again once at least {threshold} more responses have come in (or with exactly the same number, as a correction).",
+    "score-significant-holm": '** also after Holm\'s correction for all {comparisons} changes the report tests ({kept} hold): with many comparisons some turn out "significant" by chance.',
+    "report-within-uncertainty": "within the uncertainty",
     # (end of the honest statistics block)
     # -- reports (issue 14): add this issue's messages below this line ---------------------------------
     "report-datapoints": "Datapoints",
