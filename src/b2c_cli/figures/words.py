@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from b2c_cli.figures.method import Method
 from b2c_cli.figures.model import (
     Change,
     Figures,
@@ -137,3 +138,34 @@ def note_text(note: Note, figures: Figures, lang: Lang) -> str:
     if note.kind == "below-threshold":
         return tr("note-below-threshold", lang, name=name, label=label, threshold=note.minimum)
     return tr("note-base-not-measured", lang, name=name, label=label)
+
+
+def method_text(method: Method, figures: Figures, lang: Lang) -> list[str]:
+    """The report's method section, one sentence (or two) per fact, from the figures layer's `Method`."""
+    lines: list[str] = []
+    if method.survey:
+        lines.append(tr("method-scale", lang))
+        if method.several:
+            lines.append(tr("method-several", lang, names=", ".join(method.several)))
+        else:
+            lines.append(tr("method-one-statement", lang))
+        lines.append(tr("method-dont-know", lang))
+        for m in method.measurements:
+            lines.append(
+                tr(
+                    "method-measurement",
+                    lang,
+                    label=label_of(figures, m.period, lang),
+                    respondents=num.number(m.respondents, lang),
+                    dont_know=num.number(m.dont_know, lang),
+                    blank=num.number(m.blank, lang),
+                )
+            )
+        lines.append(tr("method-intervals", lang))
+        lines.append(tr("method-weighted" if method.weighted else "method-unweighted", lang))
+        lines.append(tr("method-comparisons", lang, comparisons=method.comparisons, kept=method.holm_kept))
+    lines.append(tr("method-target", lang))
+    if method.survey:
+        lines.append(tr("method-disclosure", lang, threshold=method.threshold, below=method.threshold - 1))
+    lines.append(tr("method-limitation", lang))
+    return lines

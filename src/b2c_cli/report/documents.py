@@ -15,7 +15,8 @@ from markupsafe import Markup
 
 from b2c_cli.errors import InputError
 from b2c_cli.figures.compute import as_of
-from b2c_cli.figures.words import label_of, value_detail
+from b2c_cli.figures.method import build_method
+from b2c_cli.figures.words import label_of, method_text, value_detail
 from b2c_cli.i18n import Lang, tr
 from b2c_cli.i18n.numbers import number
 from b2c_cli.models import Part3, Partnership
@@ -76,6 +77,7 @@ class ReportContext:
     footer: str = ""  # every printed page's footer: the report date and the reporting period, in words
     esrs_basis: str = ""  # the set of ESRS the ESRS section follows, in words
     vsme_template: Path | None = None  # EFRAG's VSME Digital Template, for --format vsme
+    method: list[str] = field(default_factory=list)  # the method section, from the figures layer
 
 
 def build_context(
@@ -142,6 +144,7 @@ def build_context(
         reporting_period=period,
         footer=footer_text(report_date, period, lang),
         esrs_basis=tr(f"report-esrs-basis-{partnership.esrs}", lang),
+        method=method_text(build_method(part3, figures, results), figures, lang),
     )
 
 
