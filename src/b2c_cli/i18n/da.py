@@ -153,7 +153,7 @@ MESSAGES: dict[str, str] = {
     "report-target": "Mål",
     "report-source-line": "{period}: {file} ({layout}), {respondents} besvarelser",
     "report-esg-title": "ESG-rapport: {name}",
-    "report-esg-intro": "Social sammenhængskraft i {area}: resultater af partnerskabet mellem {housing} og {company}, målt efter Business2Community-guiden og dokumenteret efter ESRS S3 og S4.",
+    "report-esg-intro": "Social sammenhængskraft i {area}: målinger, som partnerskabet mellem {housing} og {company} følger, foretaget efter Business2Community-guiden og dokumenteret efter ESRS S3 og S4. Tallene beskriver området; de viser ikke i sig selv partnerskabets virkning.",
     "report-table-heading": "ESG-tabel",
     "report-col-group": "Gruppe",
     "report-col-indicator": "Indikatorer",

@@ -154,7 +154,7 @@ MESSAGES: dict[str, str] = {
     "report-target": "Target",
     "report-source-line": "{period}: {file} ({layout}), {respondents} responses",
     "report-esg-title": "ESG report: {name}",
-    "report-esg-intro": "Social cohesion in {area}: results of the partnership between {housing} and {company}, measured with the Business2Community guide and documented for ESRS S3 and S4.",
+    "report-esg-intro": "Social cohesion in {area}: measurements the partnership between {housing} and {company} follows, made with the Business2Community guide and documented for ESRS S3 and S4. The figures describe the area; they do not by themselves show the partnership's effect.",
     "report-table-heading": "ESG table",
     "report-col-group": "Group",
     "report-col-indicator": "Indicators",
