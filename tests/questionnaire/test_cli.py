@@ -260,4 +260,4 @@ def test_a_statement_full_of_markup_characters(run: Run, tmp_path: Path) -> None
     # Two residents: n and the counts only - the disclosure rules hide a figure resting on under 5 answers.
     assert figures(data)["belonging"] == (None, None, 2, 0, 0)
     hostile = next(item for i in data["indicators"] for item in i["items"] if item["text"] == HOSTILE)
-    assert (hostile["positive"], hostile["n"]) == (2, 2)
+    assert (hostile["positive"], hostile["n"], hostile["steps"]) == (None, 2, {})  # no answer per step either
