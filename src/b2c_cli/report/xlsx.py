@@ -74,10 +74,11 @@ def esg_workbook(context: ReportContext) -> bytes:
 def _method_sheet(sheet: Worksheet, context: ReportContext) -> None:
     """The method section, a sentence per row, as in the Markdown and HTML report."""
     _header(sheet, [tr("report-method-heading", context.lang)])
+    row_number = 1
     for row_number, line in enumerate(context.method, start=2):
         set_value(sheet.cell(row=row_number, column=1), line, None)
         sheet.cell(row=row_number, column=1).alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.column_dimensions["A"].width = 140
+    _as_table(sheet, "Method", 1, row_number, [70])
 
 
 def _header(sheet: Worksheet, headers: Sequence[str]) -> None:
