@@ -341,3 +341,17 @@ def test_each_shown_value_against_what_was_written(tree: tuple[Path, list[Made]]
             assert (value["percent"], value["n"]) == (one_decimal(positive, n), n)
             assert value["met"] is met(indicator, positive, n)
     assert shown >= 30  # most are shown: only the small ones and the few hidden with them are not
+
+
+def test_the_roll_up_says_when_partnerships_word_a_statement_differently(tmp_path: Path) -> None:
+    """Statements pooled across partnerships are one measure only when their texts agree: the roll-up
+    counts the wordings (1 when they agree; case and spacing do not count)."""
+    for index in range(3):
+        partnership(tmp_path, f"p{index}", index, {"2026": {"belonging": (40, 50)}})
+    assert rollup_by_key(_run(tmp_path))[("belonging", 2026)]["wordings"] == 1
+    part3 = tmp_path / "p2" / "part3-evaluation.yaml"
+    text = part3.read_text("utf-8")
+    first = text.index("- text: ")
+    end = text.index("\n", first)
+    part3.write_text(text[:first] + '- text: "Jeg er glad for at bo her"' + text[end:], "utf-8")
+    assert rollup_by_key(_run(tmp_path))[("belonging", 2026)]["wordings"] == 2

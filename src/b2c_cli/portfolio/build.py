@@ -125,6 +125,7 @@ def _name_columns(portfolio: Portfolio, lang: Lang) -> None:
             row.pooled_hidden,
             row.total,
             row.spread,
+            row.wordings,
         )
         for row in portfolio.rollup
     ]

@@ -14,7 +14,7 @@ away, and adding a partnership whose value is hidden changes no published figure
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
 
@@ -55,6 +55,7 @@ class RollupRow:
     pooled_hidden: bool  # there are answers, but too few to show
     total: Decimal | None  # counts: the sum over partnerships whose value is shown
     spread: Spread | None = None  # percentages: median and range over the shown values, tau² and I²
+    wordings: int = 1  # how many different wordings of the statements the shown partnerships use
 
 
 @dataclass
@@ -115,7 +116,15 @@ def build_portfolio(summaries: Sequence[Summary], year: int | None = None) -> Po
             hidden.update((path, column.id, y) for path in kept_back)
             if year is None or y == year:
                 shown = [m for path, m in values.items() if path not in kept_back]
-                rollup.append(_rollup_row(column, y, len(values), shown, threshold))
+                row = _rollup_row(column, y, len(values), shown, threshold)
+                wordings = {
+                    info.statements
+                    for s in valid
+                    if s.path in values and s.path not in kept_back
+                    for info in s.indicators
+                    if info.id == column.id
+                }
+                rollup.append(replace(row, wordings=max(1, len(wordings))))
     cells: dict[tuple[str, str], Shown] = {}
     for summary in valid:
         for column in columns:

@@ -145,6 +145,7 @@ def as_dict(portfolio: Portfolio, lang: Lang) -> dict[str, Any]:
                 "max": _float(spread.high) if spread else None,
                 "tau2": _float(spread.tau2) if spread else None,
                 "i2": _float(spread.i2) if spread else None,
+                "wordings": row.wordings,
             }
         )
     return {
