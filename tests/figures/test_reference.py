@@ -111,9 +111,18 @@ def survey_result(found: dict[str, Any]) -> dict[str, Any]:
     return share_value(Fraction(found["positive"], found["n"]), found["n"], "survey", **counts)
 
 
+THRESHOLD = 5  # the disclosure threshold of every random workbook (the default)
+
+
+def hidden(positive: int | None, n: int | None) -> bool:
+    """The disclosure rules, from their words: fewer answers than the threshold, or all alike at it."""
+    return n is not None and (n < THRESHOLD or (n == THRESHOLD and positive in (0, n)))
+
+
 def item_figure(item: dict[str, Any]) -> dict[str, Any]:
     value = None
-    if item["n"]:
+    small = item["n"] < THRESHOLD
+    if item["n"] and not small:
         value = share_value(
             Fraction(item["positive"], item["n"]), item["n"], "survey", positive=item["positive"]
         )
@@ -122,16 +131,21 @@ def item_figure(item: dict[str, Any]) -> dict[str, Any]:
         "column": item["column"],
         "reverse": item["reverse"],
         "value": value,
-        "steps": tuple(item["steps"][step] for step in sorted(item["steps"])),
+        "steps": () if small else tuple(item["steps"][step] for step in sorted(item["steps"])),
         "dont_know": item["dont_know"],
         "blank": item["blank"],
     }
 
 
 def values_of(
-    indicator: dict[str, Any], order: list[str], results: dict[str, Any], manual: dict[Any, Any]
+    indicator: dict[str, Any],
+    order: list[str],
+    results: dict[str, Any],
+    manual: dict[Any, Any],
+    hidden_periods: list[str],
 ) -> dict[str, tuple[dict[str, Any], Any]]:
-    """Each measured period's value (and the results entry it came from)."""
+    """Each measured period's value (and the results entry it came from); the periods whose value the
+    disclosure rules hide are left out, each with a note."""
     measured: dict[str, tuple[dict[str, Any], Any]] = {}
     for period in order:
         if indicator["kind"] == "survey":
@@ -146,6 +160,9 @@ def values_of(
             else:
                 share = Fraction(as_written(entry["value"])) / 100
                 measured[period] = (share_value(share, entry.get("n") or None, "manual"), None)
+        if period in measured and hidden(measured[period][0]["positive"], measured[period][0]["n"]):
+            del measured[period]
+            hidden_periods.append(period)
     return measured
 
 
@@ -177,11 +194,12 @@ def indicator_figures(
     indicator: dict[str, Any], order: list[str], results: dict[str, Any], manual: dict[Any, Any]
 ) -> dict[str, Any]:
     key = indicator["id"]
-    measured = values_of(indicator, order, results, manual)
+    hidden_periods: list[str] = []
+    measured = values_of(indicator, order, results, manual, hidden_periods)
     target = indicator.get("target")
     declared = target.get("base_period") if target else None
     base = declared if declared is not None else next(iter(measured), None)
-    notes = []
+    notes = [note("below-threshold", key, period, minimum=THRESHOLD) for period in hidden_periods]
     if declared is not None and declared not in measured and measured:
         notes.append(note("base-not-measured", key, declared))
     figures: list[dict[str, Any]] = []

@@ -60,8 +60,8 @@ def figures_of(target: dict[str, Any] | None, measured: dict[str, tuple[int, int
         (15, 100, 14, "at_most", False),
         (29, 40, 72.5, "at_least", True),  # 72.5 % exactly
         (28, 40, 72.5, "at_least", False),
-        (1, 3, 33.3, "at_least", True),  # 33.33... >= 33.3
-        (1, 3, 33.4, "at_least", False),
+        (100, 300, 33.3, "at_least", True),  # 33.33... >= 33.3
+        (100, 300, 33.4, "at_least", False),
     ],
 )
 def test_a_target_is_met_in_exact_arithmetic(

@@ -425,7 +425,9 @@ def controls_stripped(ctx: Ctx, result: Result) -> None:
 
 def sheet_titles_valid(ctx: Ctx, result: Result) -> None:
     titles = load_workbook(ctx.out / "esg-report.xlsx").sheetnames
-    assert len(titles) == len(set(titles)) == 5  # the ESG table, details, statements, wheel, chart data
+    assert (
+        len(titles) == len(set(titles)) == 6
+    )  # the ESG table, details, statements, wheel, chart data, method
     for title in titles:
         assert not SHEET_TITLE_FORBIDDEN.search(title) and not CONTROL.search(title), title
         assert 0 < len(title) <= 31 and not title.startswith("'") and not title.endswith("'"), title

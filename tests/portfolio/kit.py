@@ -5,8 +5,10 @@ recomputation of the roll-up from what was written, and readers for the Markdown
 from __future__ import annotations
 
 import io
+import math
 import random
 import shutil
+import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -15,7 +17,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from openpyxl import load_workbook
+from statsmodels.stats.meta_analysis import combine_effects
+from statsmodels.stats.proportion import proportion_confint
 from typer.testing import CliRunner, Result
 
 from b2c_cli.cli.app import app
@@ -125,6 +130,45 @@ class Expected:
     met: int
     positive: int
     n: int
+    shown: tuple[tuple[int, int], ...] = ()  # the shown partnerships' counts, which alone are pooled
+
+
+def hidden_counts(positive: int, n: int, threshold: int) -> bool:
+    """The disclosure rules from their words: under the threshold, or at it with every answer alike."""
+    return n < threshold or (n == threshold and positive in (0, n))
+
+
+def reference_pooled(counts: Sequence[tuple[float, int]]) -> tuple[float, float, float, float, float]:
+    """(percent, ci low, ci high, tau², I² in percent) of shares pooled over partnerships, by statsmodels:
+    one share as it is (Wilson); two or more by DerSimonian-Laird random effects on the logit scale
+    (0.5 added to both counts of a share at 0 % or 100 %), turned back into percent."""
+    if len(counts) == 1:
+        ((positive, n),) = counts
+        low, high = proportion_confint(positive, n, alpha=0.05, method="wilson")  # type: ignore[arg-type]
+        return 100 * positive / n, 100 * float(low), 100 * float(high), 0.0, 0.0
+    effects, variances = [], []
+    for positive, n in counts:
+        x, y = (positive + 0.5, n - positive + 0.5) if positive in (0, n) else (positive, n - positive)
+        effects.append(math.log(x / y))
+        variances.append(1 / x + 1 / y)
+    with warnings.catch_warnings():  # its Hartung-Knapp variant takes a square root of a negative number
+        warnings.simplefilter("ignore", RuntimeWarning)
+        found = combine_effects(np.array(effects), np.array(variances), method_re="dl")
+    frame = found.summary_frame()
+    # statsmodels leaves the moment estimate of tau² negative when Q < df; DerSimonian and Laird truncate
+    # it at 0, which makes the random-effects estimate the fixed-effect one.
+    row = frame.loc["random effect" if found.tau2 > 0 else "fixed effect"]
+
+    def expit(v: float) -> float:
+        return 100 / (1 + math.exp(-v))
+
+    return (
+        expit(float(row["eff"])),
+        expit(float(row["ci_low"])),
+        expit(float(row["ci_upp"])),
+        max(0.0, float(found.tau2)),
+        100 * max(0.0, float(found.i2)),
+    )
 
 
 def expected_rollup(made: Iterable[Made], threshold: int) -> dict[tuple[str, int], Expected]:
@@ -137,13 +181,14 @@ def expected_rollup(made: Iterable[Made], threshold: int) -> dict[tuple[str, int
             values = [m.counts[(indicator, period)] for m in valid if (indicator, period) in m.counts]
             if not values:
                 continue
-            enough = [(p, n) for p, n in values if n >= threshold]
+            enough = [(p, n) for p, n in values if not hidden_counts(p, n, threshold)]
             expected[(indicator, year)] = Expected(
                 partnerships=len(values),
                 with_target=len(enough),
                 met=sum(met(indicator, p, n) for p, n in enough),
-                positive=sum(p for p, _ in values),
-                n=sum(n for _, n in values),
+                positive=sum(p for p, _ in enough),
+                n=sum(n for _, n in enough),
+                shown=tuple(enough),
             )
     return expected
 

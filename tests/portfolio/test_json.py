@@ -51,6 +51,14 @@ ROLLUP = {
     "ci95",
     "suppressed",
     "total",
+    "pooling",  # "single" (one partnership's own value) or "random-effects-dl-logit"
+    "shown",  # partnerships whose value is shown: the only ones any roll-up figure rests on
+    "median",
+    "min",
+    "max",
+    "tau2",  # between-partnership variance on the logit scale (two or more shown)
+    "i2",  # I² in percent
+    "wordings",  # how many wordings of the statements the pooled partnerships use (1: they agree)
 }
 # What must never reach the portfolio: the raw export's respondent, the example's contact people, the
 # segment labels of its results (small groups), and what its results file says about the export.

@@ -5,6 +5,8 @@ without --year."""
 from __future__ import annotations
 
 import json
+import statistics
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +23,7 @@ from portfolio.kit import (
     one_decimal,
     partnership,
     portfolio,
+    reference_pooled,
     rollup_by_key,
     set_young,
 )
@@ -94,45 +97,69 @@ def _assert_ci(row: dict[str, Any], positive: int, n: int) -> None:
     assert abs(row["ci95"][0] - low) <= 0.05 + 1e-9 and abs(row["ci95"][1] - high) <= 0.05 + 1e-9
 
 
-# (indicator, year) -> partnerships measuring, with a target, met, positive, n, percent, display, Wilson
-TINY: dict[tuple[str, int], tuple[int, int, int, int, int, float, int, tuple[float, float]]] = {
-    # Targets: belonging 85, trust 80, co-creation 75, tryghed 70 (percent, at least).
-    # belonging 2025: a 44/50 = 88 % (met), b 45/60 = 75 % (no), c 35/40 = 87.5 % (met) -> 2 of 3;
-    #   pooled (44+45+35)/(50+60+40) = 124/150 = 82.666... -> 82.7 %, shown 83 %; Wilson 75.8-87.9.
-    ("belonging", 2025): (3, 3, 2, 124, 150, 82.7, 83, (75.8, 87.9)),
-    # belonging 2026: a 45/50 = 90 % (met), b 51/60 = 85 % (met: exactly the target) -> 2 of 2;
-    #   pooled 96/110 = 87.2727... -> 87.3 %, shown 87 %; Wilson 79.8-92.3.
-    ("belonging", 2026): (2, 2, 2, 96, 110, 87.3, 87, (79.8, 92.3)),
-    # trust 2025: a 30/50 = 60 %, b 50/60 = 83.3 % (met), c 28/40 = 70 % -> 1 of 3;
-    #   pooled 108/150 = 72.0 %; Wilson 64.3-78.6.
-    ("trust", 2025): (3, 3, 1, 108, 150, 72.0, 72, (64.3, 78.6)),
-    # trust 2026: a 30/40 = 75 %, b 31/40 = 77.5 % -> 0 of 2;
-    #   pooled 61/80 = 76.25 -> 76.3 % (half up; half to even would say 76.2), shown 76 %; Wilson 65.9-84.2.
-    ("trust", 2026): (2, 2, 0, 61, 80, 76.3, 76, (65.9, 84.2)),
-    # co-creation 2025: a 40/50 = 80 % (met), b 42/60 = 70 %, c 30/40 = 75 % (met: exactly) -> 2 of 3;
-    #   pooled 112/150 = 74.666... -> 74.7 %, shown 75 %; Wilson 67.2-81.0 (80.951 rounds up).
-    ("co-creation", 2025): (3, 3, 2, 112, 150, 74.7, 75, (67.2, 81.0)),
-    # co-creation 2026: only b, 33/40 = 82.5 % (met) -> 1 of 1; shown 83 % (half up; to even: 82);
-    #   Wilson 68.1-91.3 (68.05 rounds up).
-    ("co-creation", 2026): (1, 1, 1, 33, 40, 82.5, 83, (68.1, 91.3)),
-    # tryghed 2025: a 35/50 = 70 % (met: exactly), b 41/60 = 68.3 %, c 28/40 = 70 % (met) -> 2 of 3;
-    #   pooled 104/150 = 69.333... -> 69.3 %; Wilson 61.5-76.2.
-    ("tryghed", 2025): (3, 3, 2, 104, 150, 69.3, 69, (61.5, 76.2)),
-    # tryghed 2026: only b, 45/60 = 75 % (met) -> 1 of 1; Wilson 62.8-84.2.
-    ("tryghed", 2026): (1, 1, 1, 45, 60, 75.0, 75, (62.8, 84.2)),
+# (indicator, year) -> partnerships measuring, with a target, met, and the shown counts (positive, n)
+# Targets: belonging 85, trust 80, co-creation 75, tryghed 70 (percent, at least).
+TINY: dict[tuple[str, int], tuple[int, int, int, tuple[tuple[int, int], ...]]] = {
+    # belonging 2025: a 44/50 = 88 % (met), b 45/60 = 75 % (no), c 35/40 = 87.5 % (met) -> 2 of 3.
+    ("belonging", 2025): (3, 3, 2, ((44, 50), (45, 60), (35, 40))),
+    # belonging 2026: a 45/50 = 90 % (met), b 51/60 = 85 % (met: exactly the target) -> 2 of 2.
+    ("belonging", 2026): (2, 2, 2, ((45, 50), (51, 60))),
+    # trust 2025: a 30/50 = 60 %, b 50/60 = 83.3 % (met), c 28/40 = 70 % -> 1 of 3.
+    ("trust", 2025): (3, 3, 1, ((30, 50), (50, 60), (28, 40))),
+    # trust 2026: a 30/40 = 75 %, b 31/40 = 77.5 % -> 0 of 2.
+    ("trust", 2026): (2, 2, 0, ((30, 40), (31, 40))),
+    # co-creation 2025: a 40/50 = 80 % (met), b 42/60 = 70 %, c 30/40 = 75 % (met: exactly) -> 2 of 3.
+    ("co-creation", 2025): (3, 3, 2, ((40, 50), (42, 60), (30, 40))),
+    # co-creation 2026: only b, 33/40 = 82.5 % (met) -> 1 of 1: its own value, 82.5 %, Wilson 68.1-91.3.
+    ("co-creation", 2026): (1, 1, 1, ((33, 40),)),
+    # tryghed 2025: a 35/50 = 70 % (met: exactly), b 41/60 = 68.3 %, c 28/40 = 70 % (met) -> 2 of 3.
+    ("tryghed", 2025): (3, 3, 2, ((35, 50), (41, 60), (28, 40))),
+    # tryghed 2026: only b, 45/60 = 75 % (met) -> 1 of 1.
+    ("tryghed", 2026): (1, 1, 1, ((45, 60),)),
 }
+
+
+def _assert_pooled(row: dict[str, Any], counts: tuple[tuple[int, int], ...], key: object) -> None:
+    """The pooled percentage, interval, tau² and I² equal statsmodels' (DerSimonian-Laird on the logit
+    scale; one partnership: its own value and Wilson interval), and the median and range are the shares'."""
+    percent, low, high, tau2, i2 = reference_pooled(counts)
+    assert abs(row["percent"] - percent) <= 0.05 + 1e-9, (key, row["percent"], percent)
+    assert abs(row["ci95"][0] - low) <= 0.05 + 1e-9 and abs(row["ci95"][1] - high) <= 0.05 + 1e-9, key
+    assert row["n"] == sum(n for _, n in counts), key
+    assert row["pooling"] == ("single" if len(counts) == 1 else "random-effects-dl-logit"), key
+    shares = sorted(100 * p / n for p, n in counts)
+    assert row["shown"] == len(counts), key
+    assert abs(row["median"] - statistics.median(shares)) <= 0.05 + 1e-9, key
+    assert (abs(row["min"] - shares[0]) <= 0.05 + 1e-9, abs(row["max"] - shares[-1]) <= 0.05 + 1e-9) == (
+        True,
+        True,
+    ), key
+    if len(counts) > 1:
+        assert abs(row["tau2"] - tau2) <= 0.00005 + 1e-9 and abs(row["i2"] - i2) <= 0.05 + 1e-9, key
 
 
 def test_the_tiny_tree_by_hand(tiny: Path) -> None:
     rows = rollup_by_key(_run(tiny))
     assert set(rows) == {*TINY, (YOUNG, 2025), (YOUNG, 2026)}
-    for key, (measuring, with_target, met_, positive, n, percent, _, ci) in TINY.items():
+    for key, (measuring, with_target, met_, counts) in TINY.items():
         row = rows[key]
         assert (row["partnerships"], row["with_target"], row["met_target"]) == (measuring, with_target, met_)
-        assert (row["positive"], row["n"], row["percent"]) == (positive, n, percent), key
-        assert row["ci95"] == list(ci), key
-        _assert_ci(row, positive, n)
+        _assert_pooled(row, counts, key)
         assert row["suppressed"] is False and row["total"] is None
+
+
+def test_one_partnership_at_400_of_2000_does_not_outweigh_nine_at_40_of_50(tmp_path: Path) -> None:
+    """The issue's case: summed, 760/2450 would pool to 31.0 % (29.2-32.9) while the median is 80 %. As
+    clusters (random effects) the pooled share is near the nine, with a wide interval, and I² says how
+    much the partnerships differ."""
+    partnership(tmp_path, "big", 0, {"2026": {"belonging": (400, 2000)}})
+    for index in range(1, 10):
+        partnership(tmp_path, f"p{index}", index, {"2026": {"belonging": (40, 50)}})
+    row = rollup_by_key(_run(tmp_path))[("belonging", 2026)]
+    counts = ((400, 2000),) + ((40, 50),) * 9
+    _assert_pooled(row, counts, "big")
+    assert row["median"] == 80.0 and (row["min"], row["max"]) == (20.0, 80.0)
+    assert row["percent"] > 70 and row["i2"] > 90
 
 
 def test_a_count_is_summed_not_pooled(tiny: Path) -> None:
@@ -158,15 +185,29 @@ def test_the_tiny_tree_documents_show_the_same_figures(tiny: Path, tmp_path: Pat
     assert result.exit_code == 0, result.stderr
     md = (tmp_path / "portfolio.md").read_text("utf-8")
     html = (tmp_path / "portfolio.html").read_text("utf-8")
-    # The roll-up table: whole percent (half up), the interval with a decimal comma, n.
-    assert "| Tilhørsforhold (versus isolation) | S3 | 2025 | 3 | 2/3 | 83 % | 75,8–87,9 % | 150 |" in md
-    assert "| Tillid (versus mistænksomhed) | S3 | 2026 | 2 | 0/2 | 76 % | 65,9–84,2 % | 80 |" in md
-    assert "| Medskabende (versus ikke-deltager) | S3 | 2026 | 1 | 1/1 | 83 % | 68,1–91,3 % | 40 |" in md
+    # The roll-up table: whole percent (half up), the interval with a decimal comma, n - the JSON's figures.
+    rows = rollup_by_key(_run(tiny))
+
+    def da(row: dict[str, Any]) -> tuple[str, str]:
+        whole = int(Decimal(str(row["percent"])).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+        low, high = (f"{bound:.1f}".replace(".", ",") for bound in row["ci95"])
+        return f"{whole} %", f"{low}–{high} %"
+
+    for key, name, counts in (
+        (("belonging", 2025), "Tilhørsforhold (versus isolation) | S3 | 2025 | 3 | 2/3", 150),
+        (("trust", 2026), "Tillid (versus mistænksomhed) | S3 | 2026 | 2 | 0/2", 80),
+        (("co-creation", 2026), "Medskabende (versus ikke-deltager) | S3 | 2026 | 1 | 1/1", 40),
+    ):
+        value, interval = da(rows[key])
+        assert f"| {name} | {value} | {interval} | {counts} |" in md, key
+    assert da(rows[("co-creation", 2026)]) == ("83 %", "68,1–91,3 %")  # b's own 33/40, Wilson
     assert "| Unge i virksomhedspraktik | S3 | 2026 | 3 | 1/3 | 17 |  |  |" in md
     # The ESRS summary gives each indicator's latest year.
     assert "Tilhørsforhold (versus isolation) (2026): målt i 2 partnerskaber; 2 af 2" in md
-    assert "Samlet 87 % (95 %-KI 79,8–92,3 %, n = 110)." in md
-    assert '<td class="num">83 %</td><td class="num">75,8–87,9 %</td><td class="num">150</td>' in html
+    value, interval = da(rows[("belonging", 2026)])
+    assert f"Samlet {value} (95 %-KI {interval}, n = 110)" in md
+    value, interval = da(rows[("belonging", 2025)])
+    assert f'<td class="num">{value}</td><td class="num">{interval}</td><td class="num">150</td>' in html
 
 
 def test_each_partnership_shows_its_latest_value(tiny: Path) -> None:
@@ -213,7 +254,7 @@ def test_the_tiny_tree_for_one_year(tiny: Path) -> None:
     assert data["year"] == 2025
     rows = rollup_by_key(data)
     assert {year for _, year in rows} == {2025}
-    for key, (measuring, with_target, met_, positive, n, percent, _, _) in TINY.items():
+    for key, (measuring, with_target, met_, counts) in TINY.items():
         if key[1] == 2025:
             row = rows[key]
             assert (row["partnerships"], row["with_target"], row["met_target"]) == (
@@ -221,7 +262,7 @@ def test_the_tiny_tree_for_one_year(tiny: Path) -> None:
                 with_target,
                 met_,
             )
-            assert (row["positive"], row["n"], row["percent"]) == (positive, n, percent)
+            _assert_pooled(row, counts, key)
     by_path = {p["path"]: p for p in data["partnerships"]}
     # Every value and the latest period are as of 2025: a's belonging is its baseline 44/50 = 88 %.
     assert {p["latest_period"] for p in data["partnerships"]} == {"baseline"}
@@ -265,9 +306,8 @@ def test_the_roll_up_against_an_independent_recomputation(
             e.with_target,
             e.met,
         ), key
-        assert (row["positive"], row["n"]) == (e.positive, e.n), key
-        assert row["percent"] == one_decimal(e.positive, e.n), key
-        _assert_ci(row, e.positive, e.n)
+        if e.shown:
+            _assert_pooled(row, e.shown, key)
     valid = [m for m in made if not m.broken]
     for period, y in PERIODS:
         if year is None or y == year:
@@ -301,3 +341,17 @@ def test_each_shown_value_against_what_was_written(tree: tuple[Path, list[Made]]
             assert (value["percent"], value["n"]) == (one_decimal(positive, n), n)
             assert value["met"] is met(indicator, positive, n)
     assert shown >= 30  # most are shown: only the small ones and the few hidden with them are not
+
+
+def test_the_roll_up_says_when_partnerships_word_a_statement_differently(tmp_path: Path) -> None:
+    """Statements pooled across partnerships are one measure only when their texts agree: the roll-up
+    counts the wordings (1 when they agree; case and spacing do not count)."""
+    for index in range(3):
+        partnership(tmp_path, f"p{index}", index, {"2026": {"belonging": (40, 50)}})
+    assert rollup_by_key(_run(tmp_path))[("belonging", 2026)]["wordings"] == 1
+    part3 = tmp_path / "p2" / "part3-evaluation.yaml"
+    text = part3.read_text("utf-8")
+    first = text.index("- text: ")
+    end = text.index("\n", first)
+    part3.write_text(text[:first] + '- text: "Jeg er glad for at bo her"' + text[end:], "utf-8")
+    assert rollup_by_key(_run(tmp_path))[("belonging", 2026)]["wordings"] == 2

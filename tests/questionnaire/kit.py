@@ -52,14 +52,14 @@ EXAMPLE_BACKGROUND = {
 # The statements of a fresh `b2c init` scaffold (one per fixed indicator), by language.
 SCAFFOLD_STATEMENTS = {
     "da": (
-        "Siden Nortec kom til området, er jeg blevet mere stolt af at fortælle, hvor jeg bor",
-        "Siden Nortec kom til området, har jeg fået større tillid til mine naboer",
-        "Efter jeg har deltaget i Nortecs aktiviteter, føler jeg, at jeg bedre kan bidrage til lokalområdet",
+        "Jeg er stolt af at fortælle, hvor jeg bor",
+        "Jeg har tillid til mine naboer",
+        "Jeg føler, at jeg kan bidrage til lokalområdet",
     ),
     "en": (
-        "Since Nortec came to the area, I have become prouder of telling people where I live",
-        "Since Nortec came to the area, I have come to trust my neighbours more",
-        "Since taking part in Nortec's activities, I feel I can contribute more to the neighbourhood",
+        "I am proud to tell people where I live",
+        "I trust my neighbours",
+        "I feel I can contribute to the neighbourhood",
     ),
 }
 LABELS = {

@@ -257,6 +257,7 @@ def test_a_statement_full_of_markup_characters(run: Run, tmp_path: Path) -> None
     fill_entry_workbook(out / ENTRY, filled, [(1, [5, 5, 4, 4, 4, 2], []), (2, [2, 4, 3, 3, 3, 3], [])], "da")
     data = score_json(run, folder, filled, "--period", "2027", "--dry-run")
     # belonging: r1 (5+5)/2 +, r2 (2+4)/2 = 3 -> 1/2; the hostile statement alone: 5, 4 -> 2/2
-    assert figures(data)["belonging"] == (50.0, 1, 2, 0, 0)
+    # Two residents: n and the counts only - the disclosure rules hide a figure resting on under 5 answers.
+    assert figures(data)["belonging"] == (None, None, 2, 0, 0)
     hostile = next(item for i in data["indicators"] for item in i["items"] if item["text"] == HOSTILE)
-    assert (hostile["positive"], hostile["n"]) == (2, 2)
+    assert (hostile["positive"], hostile["n"], hostile["steps"]) == (None, 2, {})  # no answer per step either

@@ -204,10 +204,11 @@ def test_statements_that_look_like_formulas_stay_text(run: Run, tmp_path: Path) 
     data = score_json(run, folder, filled, "--dry-run")
     # belonging: "=1+1" 5, 4, 1 -> 2/3.  trust: "+45" and "@naboen" r1 (4+2)/2 = 3.0, r2 (4+5)/2 = 4.5 +,
     # r3 (2+4)/2 = 3.0 -> 1/3.  co-creation: "-Jeg" 1, blank, 5 -> 1/2 with 1 blank.
+    # Three respondents: under the disclosure threshold, so the JSON shows n and the counts only.
     assert figures(data) == {
-        "belonging": (66.7, 2, 3, 0, 0),
-        "trust": (33.3, 1, 3, 0, 0),
-        "co-creation": (50.0, 1, 2, 0, 1),
+        "belonging": (None, None, 3, 0, 0),
+        "trust": (None, None, 3, 0, 0),
+        "co-creation": (None, None, 2, 0, 1),
     }
     assert {m["text"]: m["column"] for m in data["matches"]} == {s: s for s in statements}
 
@@ -286,8 +287,9 @@ def test_an_english_online_survey_from_an_english_scaffold(run: Run, tmp_path: P
         question=question,
     )
     data = score_json(run, folder, export, "--dry-run")
+    # Three respondents: under the disclosure threshold, so the JSON shows n and the counts only.
     assert figures(data) == {
-        "belonging": (66.7, 2, 3, 0, 0),
-        "trust": (100.0, 1, 1, 1, 1),
-        "co-creation": (33.3, 1, 3, 0, 0),
+        "belonging": (None, None, 3, 0, 0),
+        "trust": (None, None, 1, 1, 1),
+        "co-creation": (None, None, 3, 0, 0),
     }

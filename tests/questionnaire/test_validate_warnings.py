@@ -70,7 +70,7 @@ def test_two_statements_with_the_same_text(run: Run, partnership: Path) -> None:
     edit_part3(
         partnership,
         f'"{TRUST}"',
-        '"  siden nortec kom til området,  er jeg blevet mere stolt af at fortælle, hvor jeg bor"',
+        '"  jeg er STOLT af at fortælle,  hvor jeg bor"',
     )
     found = assert_only_warnings(
         run,

@@ -54,7 +54,8 @@ def _usable() -> bool:
 needs_engine = required("WeasyPrint (pip install 'b2c-cli[pdf]') with Pango", _usable())
 needs_pdftoppm = required("pdftoppm (poppler-utils)", pdftoppm() is not None)
 # Pages as laid out with the fonts .ci/run installs (Liberation Sans): the ESG report has its title page,
-# the table on a landscape page, the charts, and the ESRS section over two pages.
+# the table on a landscape page, the charts, the method section, and the ESRS section over two pages (the
+# Danish method section, a little longer, pushes the ESRS section onto a third).
 PAGES: dict[tuple[Lang, str], int] = {
     ("da", "esg-report.pdf"): 6,
     ("da", "agreement.pdf"): 3,

@@ -24,8 +24,8 @@ from helpers import pct
 from .kit import EXAMPLE, PART2, PART3, XLSX, edit, load, render
 
 SHEETS = {
-    "da": ["ESG-tabel", "Detaljer", "Udsagn", "Årshjul", "Diagramdata"],
-    "en": ["ESG table", "Details", "Statements", "Annual wheel", "Chart data"],
+    "da": ["ESG-tabel", "Detaljer", "Udsagn", "Årshjul", "Diagramdata", "Metode"],
+    "en": ["ESG table", "Details", "Statements", "Annual wheel", "Chart data", "Method"],
 }
 INDICATORS = [
     "Tilhørsforhold (versus isolation)",
@@ -67,6 +67,7 @@ def test_sheets(books: dict[Lang, Workbook], lang: Lang) -> None:
         "report-sheet-items",
         "report-sheet-wheel",
         "report-sheet-chart-data",
+        "report-method-heading",
     )
     assert book.sheetnames == [tr(key, lang) for key in keys]
 

@@ -68,7 +68,8 @@ def test_the_results_file_is_deterministic_and_has_provenance(run: Any, tmp_path
 
 def test_another_export_for_a_scored_period_is_refused(run: Any, example: Path, tmp_path: Path) -> None:
     first = make_export(tmp_path, "google-forms", STATEMENTS, ROWS, filename="first.csv")
-    second = make_export(tmp_path, "google-forms", STATEMENTS, OTHER_ROWS, filename="second.csv")
+    # 10 responses against the first's 4: at least the disclosure threshold apart, so it may replace it.
+    second = make_export(tmp_path, "google-forms", STATEMENTS, OTHER_ROWS * 2, filename="second.csv")
     score_json(run, first, example)
     before = snapshot(example)
 
@@ -88,7 +89,7 @@ def test_another_export_for_a_scored_period_is_refused(run: Any, example: Path, 
     # --force with --dry-run shows what would happen, and still writes nothing.
     dry = score_json(run, second, example, "--force", "--dry-run")
     assert dry["action"] == "dry-run"
-    assert dry["respondents"] == 5
+    assert dry["respondents"] == 10
     assert snapshot(example) == before
 
     replaced = score_json(run, second, example, "--force")
@@ -96,7 +97,7 @@ def test_another_export_for_a_scored_period_is_refused(run: Any, example: Path, 
     stored = (example / "results" / "baseline.yaml").read_text("utf-8")
     assert "file: second.csv" in stored
     assert replaced["source"]["sha256"] in stored
-    assert "respondents: 5" in stored
+    assert "respondents: 10" in stored
 
 
 def test_dry_run_writes_nothing(run: Any, example: Path, tmp_path: Path) -> None:
@@ -105,7 +106,8 @@ def test_dry_run_writes_nothing(run: Any, example: Path, tmp_path: Path) -> None
     data = score_json(run, export, example, "--dry-run")
     assert data["action"] == "dry-run"
     assert data["results_file"] == "results/baseline.yaml"
-    assert (data["indicators"][0]["positive"], data["indicators"][0]["n"]) == (2, 4)  # 4.5, 3.5, 3, 5
+    # 2 of 4 (4.5, 3.5, 3, 5): under the disclosure threshold, so n only.
+    assert (data["indicators"][0]["positive"], data["indicators"][0]["n"]) == (None, 4)
     assert snapshot(example) == before
     assert not (example / "results").exists()
 

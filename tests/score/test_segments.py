@@ -35,15 +35,15 @@ GROUPS = [
 #   40-64 år (8)             4/8       0/8      4/4        4/8     (co-creation: 4 said "Ved ikke")
 #   65 år eller derover (9)  0/9       9/9      0/9        0/9
 #   all 27                  12/27     17/27    12/23      12/27
-# Threshold 5: "Under 25 år" is hidden (4 < 5). Its 4 answers alone would follow from the total minus the
-# shown groups, so per indicator the smallest shown cell is suppressed too until the cells not shown hold
-# at least 5 answers: belonging, trust, tryghed lose 25-39 år (4 + 6 = 10); co-creation already has 40-64 år
-# suppressed (n = 4 < 5), and 4 + 4 = 8 >= 5, so 25-39 år stays.
+# Threshold 5: "Under 25 år" is not named (4 < 5). Its size alone would follow from the total minus the
+# named groups' sizes, so the smallest named group (25-39 år, 6) goes unnamed too: the unnamed hold 10.
+# Per indicator, a cell with n under 5 is held back (co-creation 40-64 år, n = 4); the hidden part (10 or 14
+# answers, positive and not) cannot be worked out, so the rest is shown.
 THRESHOLD_5 = {
-    "belonging": {MID: None, OLDER: (50.0, 4, 8), OLDEST: (0.0, 0, 9)},
-    "trust": {MID: None, OLDER: (0.0, 0, 8), OLDEST: (100.0, 9, 9)},
-    "co-creation": {MID: (100.0, 6, 6), OLDER: None, OLDEST: (0.0, 0, 9)},
-    "tryghed": {MID: None, OLDER: (50.0, 4, 8), OLDEST: (0.0, 0, 9)},
+    "belonging": {OLDER: (50.0, 4, 8), OLDEST: (0.0, 0, 9)},
+    "trust": {OLDER: (0.0, 0, 8), OLDEST: (100.0, 9, 9)},
+    "co-creation": {OLDER: None, OLDEST: (0.0, 0, 9)},
+    "tryghed": {OLDER: (50.0, 4, 8), OLDEST: (0.0, 0, 9)},
 }
 # Threshold 3: every group is named (4 >= 3) and every cell has n >= 3; nothing to hide.
 THRESHOLD_3 = {
@@ -111,8 +111,8 @@ def test_small_groups_are_hidden_and_cannot_be_worked_out(run: Any, example: Pat
     segments = data["segments"]
     assert segments["column"] == f"{AGE}"
     assert segments["threshold"] == 5
-    assert [(g["group"], g["respondents"]) for g in segments["groups"]] == [(MID, 6), (OLDER, 8), (OLDEST, 9)]
-    assert (segments["hidden_groups"], segments["hidden_respondents"]) == (1, 4)
+    assert [(g["group"], g["respondents"]) for g in segments["groups"]] == [(OLDER, 8), (OLDEST, 9)]
+    assert (segments["hidden_groups"], segments["hidden_respondents"]) == (2, 10)
     assert cells(data) == THRESHOLD_5
     assert_not_derivable(data)
     # The hidden group is named nowhere: not in the JSON, the results file or the readable output.
@@ -121,16 +121,16 @@ def test_small_groups_are_hidden_and_cannot_be_worked_out(run: Any, example: Pat
     assert text.exit_code == 0
     for output in (json.dumps(data, ensure_ascii=False), stored, text.stdout, text.stderr):
         assert YOUNG not in output
-    assert MID in stored
-    assert MID in text.stdout
+        assert MID not in output
+    assert OLDER in stored
+    assert OLDER in text.stdout
     assert "Opdelt efter Hvor gammel er du?" in text.stdout
-    assert "1 grupper med færre end 5 besvarelser (4 i alt) er ikke vist." in text.stdout
+    assert "2 grupper (10 besvarelser i alt) er ikke vist" in text.stdout
     rows = {
         line.split("│")[1].strip(): [c.strip() for c in line.split("│")[2:-1]]
         for line in text.stdout.splitlines()
         if "│" in line
     }
-    assert rows[MID] == ["6", "skjult", "skjult", "100 % (n = 6)", "skjult"]
     assert rows[OLDER] == ["8", "50 % (n = 8)", "0 % (n = 8)", "skjult", "50 % (n = 8)"]
 
 

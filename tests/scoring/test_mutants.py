@@ -4,11 +4,14 @@ the intervals at another confidence level."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from statsmodels.stats.proportion import confint_proportions_2indep, proportion_confint
 
 from b2c_cli.models.scale import BLANK, DONT_KNOW
 from b2c_cli.survey import scoring, stats
+from b2c_cli.survey.disclosure import hold_back
 from b2c_cli.survey.scoring import (
     Estimate,
     IndicatorScore,
@@ -17,7 +20,6 @@ from b2c_cli.survey.scoring import (
     score_indicator,
     score_item,
     segment,
-    suppress,
 )
 
 DK, NA = DONT_KNOW, BLANK
@@ -115,10 +117,11 @@ def test_groups_come_in_the_given_order_then_alphabetically_and_blank_last() -> 
 
 
 def test_a_group_of_exactly_the_threshold_is_named_and_shown() -> None:
-    table = segment([("x", [ItemInput([5] * 15)])], ["A"] * 10 + ["B"] * 5, 5)
+    codes = [5] * 9 + [1] + [5, 5, 5, 1, 1]
+    table = segment([("x", [ItemInput(codes)])], ["A"] * 10 + ["B"] * 5, 5)
     assert table.groups == (("A", 10), ("B", 5))
     assert (table.hidden_groups, table.hidden_respondents) == (0, 0)
-    assert _cells(table) == {"A": Estimate(10, 10), "B": Estimate(5, 5)}
+    assert _cells(table) == {"A": Estimate(9, 10), "B": Estimate(3, 5)}
 
 
 def test_the_table_says_its_threshold_indicator_and_group_sizes() -> None:
@@ -134,17 +137,18 @@ def test_the_table_says_its_threshold_indicator_and_group_sizes() -> None:
 
 
 def test_a_small_hidden_group_is_protected_by_hiding_the_smallest_shown_one() -> None:
-    """C (2) is neither named nor shown; with A and B shown, the total would give C away: so B, the
-    smallest shown group (exactly the threshold), is suppressed too."""
-    table = segment([("x", [ItemInput([5] * 17)])], ["A"] * 10 + ["B"] * 5 + ["C"] * 2, 5)
-    assert [group for group, _ in table.groups] == ["A", "B"]
-    assert (table.hidden_groups, table.hidden_respondents) == (1, 2)
-    assert _cells(table) == {"A": Estimate(10, 10), "B": None}
+    """C (2) is neither named nor shown; with A and B named, the total less their sizes would pin C's: so B,
+    the smallest named group (exactly the threshold), goes unnamed too, and B and C are shown as one."""
+    codes = [5] * 9 + [1] + [5, 5, 1, 1, 1] + [5, 1]
+    table = segment([("x", [ItemInput(codes)])], ["A"] * 10 + ["B"] * 5 + ["C"] * 2, 5)
+    assert [group for group, _ in table.groups] == ["A"]
+    assert (table.hidden_groups, table.hidden_respondents) == (2, 7)
+    assert _cells(table) == {"A": Estimate(9, 10)}
 
 
 def test_reverse_worded_items_are_mirrored_within_each_group() -> None:
-    codes = [1] * 5 + [5] * 5
-    groups = ["A"] * 5 + ["B"] * 5
+    codes = [1] * 5 + [5] + [5] * 5 + [1]
+    groups = ["A"] * 6 + ["B"] * 6
     table = segment(
         [
             ("plain", [ItemInput(codes, column="q1", text="Jeg er tryg")]),
@@ -153,8 +157,13 @@ def test_reverse_worded_items_are_mirrored_within_each_group() -> None:
         groups,
         5,
     )
-    assert _cells(table, 0) == {"A": Estimate(0, 5), "B": Estimate(5, 5)}
-    assert _cells(table, 1) == {"A": Estimate(5, 5), "B": Estimate(0, 5)}
+    assert _cells(table, 0) == {"A": Estimate(1, 6), "B": Estimate(5, 6)}
+    assert _cells(table, 1) == {"A": Estimate(5, 6), "B": Estimate(1, 6)}
+
+
+def suppress(sizes: dict[Any, int], threshold: int, hidden: int = 0) -> set[Any]:
+    """Cells of mixed answers (one positive each), held back by size alone."""
+    return hold_back({key: (1, n) for key, n in sizes.items()}, threshold, (0, hidden))
 
 
 def test_nothing_is_suppressed_when_every_cell_reaches_the_threshold() -> None:

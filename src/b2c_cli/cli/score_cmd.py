@@ -181,20 +181,31 @@ def _show(outcome: ScoreOutcome, figures: Figures, data: dict[str, Any], lang: L
     for key in ("indicator", "percent", "positive-n", "ci", "dont-know", "blank", "change"):
         table.add_column(tr(f"score-col-{key}", lang), justify="left" if key == "indicator" else "right")
     significant = False
-    for indicator in outcome.results.indicators:
+    hidden = tr("score-hidden-figure", lang, threshold=outcome.part3.survey.disclosure_threshold)
+    for indicator, shown in zip(outcome.results.indicators, data["indicators"], strict=True):
         value, changes = _scored(outcome, figures, indicator.id)
+        if shown["suppressed"]:
+            value, changes = None, ()
         significant = significant or any(c.significant for c in changes)
         table.add_row(
             next((i.name for i in outcome.indicators if i.id == indicator.id), indicator.id),
-            value_text(value, lang) if value else "-",
-            f"{number(indicator.positive, lang)}/{number(indicator.n, lang)}",
+            value_text(value, lang) if value else (hidden if shown["suppressed"] else "-"),
+            hidden
+            if shown["suppressed"]
+            else f"{number(indicator.positive, lang)}/{number(indicator.n, lang)}",
             interval_text(value, lang) if value else "-",
             number(indicator.dont_know, lang),
             number(indicator.blank, lang),
             "; ".join(change_short(c, figures, lang) for c in changes) or "-",
         )
     if significant:
-        table.caption = tr("score-significant-mark", lang)
+        table.caption = (
+            tr("score-significant-mark", lang)
+            + " "
+            + tr(
+                "score-significant-holm", lang, comparisons=figures.comparisons, kept=figures.holm_significant
+            )
+        )
     out = stdout()
     out.print(table.render())
     if data["segments"]:

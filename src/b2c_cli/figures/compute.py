@@ -12,6 +12,7 @@ cannot be made).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -27,6 +28,7 @@ from b2c_cli.figures.model import (
     Note,
     PeriodFigure,
     PeriodInfo,
+    Spread,
     TargetFigure,
     TargetStatus,
     Value,
@@ -35,7 +37,7 @@ from b2c_cli.models import FIXED_INDICATOR_IDS, Part3
 from b2c_cli.models.part3 import MIN_SAMPLE, Indicator, ManualValue
 from b2c_cli.models.results import IndicatorResult, ItemResult, Results
 from b2c_cli.models.scale import DEFAULT_SCALE, normalise
-from b2c_cli.survey import scoring, stats, weighting
+from b2c_cli.survey import disclosure, scoring, stats, weighting
 
 
 def exact(value: float) -> Decimal:
@@ -119,6 +121,66 @@ def pooled(values: Sequence[Value]) -> Value | None:
     return share_value(positive / n, n, "pooled", positive=whole)
 
 
+def _share_percent(share: float) -> Decimal:
+    return Decimal(repr(stats.round_half_up(share * 100)))
+
+
+def pooled_random(values: Sequence[Value]) -> Value | None:
+    """Shares of several partnerships pooled as clusters: one partnership's value as it is; two or more by
+    DerSimonian-Laird random effects on the logit scale (each a share x n of positive answers; a share
+    entered by hand counts with its n). n is the answers behind it. None when no value has an n."""
+    counted = [v for v in values if v.share is not None and v.n]
+    if not counted:
+        return None
+    n = sum(v.n or 0 for v in counted)
+    if len(counted) == 1:
+        only = counted[0]
+        assert only.share is not None
+        return share_value(only.share, only.n, "pooled", positive=only.positive)
+    found = stats.random_effects([_counts(v) for v in counted])
+    value = share_value(Fraction(repr(found.share)), n, "pooled")
+    return Value(
+        source="pooled",
+        share=value.share,
+        n=n,
+        percent=value.percent,
+        whole=value.whole,
+        ci95=Interval(_share_percent(found.low), _share_percent(found.high)),
+        small=value.small,
+    )
+
+
+def _counts(value: Value) -> tuple[float, int]:
+    """(positive, n) of a share: a survey's counts; for a share entered by hand, share x n, not rounded."""
+    assert value.share is not None and value.n
+    if value.positive is not None:
+        return value.positive, value.n
+    return float(value.share * value.n), value.n
+
+
+def spread(values: Sequence[Value]) -> Spread | None:
+    """The median and range of shares across partnerships, and tau² and I² when two or more have an n."""
+    shares = sorted(v.share for v in values if v.share is not None)
+    if not shares:
+        return None
+    middle = len(shares) // 2
+    median = shares[middle] if len(shares) % 2 else (shares[middle - 1] + shares[middle]) / 2
+    counted = [v for v in values if v.share is not None and v.n]
+    tau2 = i2 = None
+    if len(counted) >= 2:
+        found = stats.random_effects([_counts(v) for v in counted])
+        tau2 = Decimal(repr(stats.round_half_up(found.tau2, 4)))
+        i2 = _share_percent(found.i2)
+    return Spread(
+        partnerships=len(shares),
+        median=Decimal(repr(stats.percent(median, 1))),
+        low=Decimal(repr(stats.percent(shares[0], 1))),
+        high=Decimal(repr(stats.percent(shares[-1], 1))),
+        tau2=tau2,
+        i2=i2,
+    )
+
+
 def meets(value: Value, goal: Decimal, direction: str) -> bool | None:
     """Whether a value reaches its target, exactly: 57 of 100 meets 'Min. 57 %' (100 * 57 >= 57 * 100),
     14 of 100 meets 'Max. 14 %'. None when the value has neither a share nor a number."""
@@ -129,6 +191,12 @@ def meets(value: Value, goal: Decimal, direction: str) -> bool | None:
     else:
         return None
     return level >= Fraction(goal) if direction == "at_least" else level <= Fraction(goal)
+
+
+def straddles(value: Value, goal: Decimal) -> bool:
+    """Whether a share's 95 % interval holds the target strictly inside it: whether it is met is then
+    within the uncertainty (5/6 = 83 % 'meets' Min. 80 % with an interval of 43.6-97.0 %)."""
+    return value.ci95 is not None and value.ci95.low < goal < value.ci95.high
 
 
 def change(against: Against, period: str, earlier: Value, later: Value, reason: str | None) -> Change | None:
@@ -151,6 +219,30 @@ def change(against: Against, period: str, earlier: Value, later: Value, reason: 
         difference=Decimal(repr(found.difference)),
         ci95=_interval(found.ci95),
         significant=found.significant,
+        p_value=stats.change_p_value(earlier.positive, earlier.n, later.positive, later.n),
+    )
+
+
+def holm_corrected(indicators: Sequence[IndicatorFigures]) -> tuple[IndicatorFigures, ...]:
+    """Holm's step-down correction over every comparable change of the figures (the report's family of
+    comparisons): each change says whether it stays significant at a family-wise 5 %."""
+    tested = [c.p_value for i in indicators for p in i.periods for c in p.changes if c.p_value is not None]
+    kept = iter(stats.holm(tested))
+
+    def corrected(found: Change | None) -> Change | None:
+        if found is None or found.p_value is None:
+            return found
+        return replace(found, holm=next(kept))
+
+    return tuple(
+        replace(
+            indicator,
+            periods=tuple(
+                replace(p, vs_base=corrected(p.vs_base), vs_previous=corrected(p.vs_previous))
+                for p in indicator.periods
+            ),
+        )
+        for indicator in indicators
     )
 
 
@@ -219,8 +311,10 @@ def status_at(figures: Figures, indicator: IndicatorFigures, period: str) -> Tar
     return status(target.value, target.direction, target.due, order, indicator.at(period))
 
 
-def build_figures(part3: Part3, results: Mapping[str, Results]) -> Figures:
-    """Every indicator's figures over the workbook's periods (results for other periods are not shown)."""
+def build_figures(part3: Part3, results: Mapping[str, Results], *, disclose: bool = True) -> Figures:
+    """Every indicator's figures over the workbook's periods (results for other periods are not shown).
+    With `disclose` (every document of one partnership) the disclosure rules leave out what rests on too
+    few answers; the portfolio asks without them and applies them itself, at the organisation's threshold."""
     manual = {(m.indicator, m.period): m for m in part3.manual_values}
     periods = tuple(
         PeriodInfo(
@@ -237,8 +331,11 @@ def build_figures(part3: Part3, results: Mapping[str, Results]) -> Figures:
     )
     site = [i for i in part3.indicators if i.id not in FIXED_INDICATOR_IDS]
     order = [p.id for p in part3.periods]
-    indicators = tuple(_indicator(indicator, order, results, manual) for indicator in (*fixed, *site))
-    return Figures(periods, indicators)
+    threshold = part3.survey.disclosure_threshold if disclose else 0
+    indicators = tuple(
+        _indicator(indicator, order, results, manual, threshold) for indicator in (*fixed, *site)
+    )
+    return Figures(periods, holm_corrected(indicators))
 
 
 def _indicator(
@@ -246,16 +343,21 @@ def _indicator(
     order: Sequence[str],
     results: Mapping[str, Results],
     manual: Mapping[tuple[str, str], ManualValue],
+    threshold: int,
 ) -> IndicatorFigures:
     measured: dict[str, tuple[Value, IndicatorResult | None]] = {}
+    notes: list[Note] = []
     for period in order:
         found = _value(indicator, period, results, manual)
-        if found is not None:
+        if found is not None and disclosure.dominated(found[0].positive, found[0].n, threshold):
+            # Too few answers to show (or all alike at the threshold): the period counts as not measured,
+            # so neither its value, its answers per step nor a change against it is shown anywhere.
+            notes.append(Note("below-threshold", indicator.id, period, minimum=threshold))
+        elif found is not None:
             measured[period] = found
     target = indicator.target
     declared = target.base_period if target is not None else None
     base = declared if declared is not None else next(iter(measured), None)
-    notes: list[Note] = []
     if declared is not None and declared not in measured and measured:
         notes.append(Note("base-not-measured", indicator.id, declared))
     figures: list[PeriodFigure] = []
@@ -276,7 +378,7 @@ def _indicator(
             vs_previous = change(
                 "previous", previous, earlier, value, _not_comparable(earlier_result, result)
             )
-        figure = PeriodFigure(period, value, vs_base, vs_previous, _items(result))
+        figure = PeriodFigure(period, value, vs_base, vs_previous, _items(result, threshold))
         figures.append(figure)
         notes.extend(_notes(indicator.id, figure))
         previous = period
@@ -290,6 +392,7 @@ def _indicator(
             direction=target.direction,
             due=target.period,
             status=status(goal, target.direction, target.period, order, latest),
+            uncertain=latest is not None and latest.value is not None and straddles(latest.value, goal),
         )
     return IndicatorFigures(
         id=indicator.id,
@@ -304,7 +407,9 @@ def _indicator(
     )
 
 
-def _items(result: IndicatorResult | None) -> tuple[ItemFigure, ...]:
+def _items(result: IndicatorResult | None, threshold: int) -> tuple[ItemFigure, ...]:
+    """A survey indicator's statements; one answered by fewer than the threshold shows neither its share
+    nor its answers per step (with one respondent they would be that resident's answers)."""
     if result is None:
         return ()
     return tuple(
@@ -313,9 +418,11 @@ def _items(result: IndicatorResult | None) -> tuple[ItemFigure, ...]:
             column=item.column,
             reverse=item.reverse,
             value=(weighted_value(item) if item.weighted else survey_value(item.positive, item.n))
-            if item.n
+            if item.n and not disclosure.too_few(item.n, threshold)
             else None,
-            steps=tuple(item.steps[step] for step in sorted(item.steps)),
+            steps=()
+            if disclosure.too_few(item.n, threshold)
+            else tuple(item.steps[step] for step in sorted(item.steps)),
             dont_know=item.dont_know,
             blank=item.blank,
         )

@@ -22,6 +22,7 @@ NoteKind = Literal[
     "change-within-noise",  # the change against the base period is not significant
     "not-comparable",  # the statement (or its reverse wording) differs from the period compared with
     "base-not-measured",  # the declared base period has no value for the indicator
+    "below-threshold",  # too few answers to show under the disclosure rules: the period is left out
 ]
 
 
@@ -55,6 +56,19 @@ class Value:
 
 
 @dataclass(frozen=True)
+class Spread:
+    """Shares across partnerships (the portfolio): how many, their median and range, in percent with one
+    decimal; and, with two or more, the random-effects heterogeneity: tau² (logit scale) and I² (percent)."""
+
+    partnerships: int
+    median: Decimal
+    low: Decimal
+    high: Decimal
+    tau2: Decimal | None = None  # four decimals
+    i2: Decimal | None = None  # percent, one decimal
+
+
+@dataclass(frozen=True)
 class Change:
     """`period`'s value subtracted from this period's, in percentage points."""
 
@@ -64,6 +78,8 @@ class Change:
     difference: Decimal | None = None  # one decimal, half up from the exact difference
     ci95: Interval | None = None  # Newcombe's hybrid score interval
     significant: bool | None = None  # the interval excludes 0
+    holm: bool | None = None  # still significant after Holm's correction over the report's changes
+    p_value: float | None = None  # two-sided, from the Newcombe interval
     reason: str | None = None  # why not comparable: a NoteKind-style code ("statement-changed")
 
 
@@ -75,7 +91,7 @@ class ItemFigure:
     column: str  # the export's column it was read from
     reverse: bool
     value: Value | None  # None: no valid answers
-    steps: tuple[int, ...]  # answers per step as labelled, from the least to the most agreeing
+    steps: tuple[int, ...]  # answers per step as labelled, least to most agreeing; () below the threshold
     dont_know: int
     blank: int
 
@@ -99,6 +115,7 @@ class TargetFigure:
     direction: Literal["at_least", "at_most"]
     due: str | None  # the period by which it should be reached
     status: TargetStatus  # of the latest measured value
+    uncertain: bool = False  # the latest value's 95 % interval holds the target: met or not is not settled
 
 
 @dataclass(frozen=True)
@@ -109,7 +126,7 @@ class Note:
     indicator: str
     period: str
     n: int | None = None  # small-sample: the answers the figure rests on
-    minimum: int | None = None  # small-sample: the guide's minimum
+    minimum: int | None = None  # small-sample: the guide's minimum; below-threshold: the threshold
     against: str | None = None  # the period a change is against
     difference: Decimal | None = None  # change-within-noise: the change in percentage points
     reason: str | None = None  # not-comparable: why
@@ -148,6 +165,19 @@ class IndicatorFigures:
 class Figures:
     periods: tuple[PeriodInfo, ...]
     indicators: tuple[IndicatorFigures, ...] = field(default=())
+
+    @property
+    def comparisons(self) -> int:
+        """How many changes the figures test (every comparable change of every indicator and period): the
+        family Holm's correction is over."""
+        return sum(
+            1 for i in self.indicators for p in i.periods for c in p.changes if c.significant is not None
+        )
+
+    @property
+    def holm_significant(self) -> int:
+        """How many of those stay significant after Holm's correction."""
+        return sum(1 for i in self.indicators for p in i.periods for c in p.changes if c.holm)
 
     def indicator(self, indicator_id: str) -> IndicatorFigures | None:
         return next((i for i in self.indicators if i.id == indicator_id), None)

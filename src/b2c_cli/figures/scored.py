@@ -10,6 +10,7 @@ from typing import Any
 from b2c_cli.figures.compute import build_figures, survey_value
 from b2c_cli.figures.model import Change, Figures, Value
 from b2c_cli.i18n import Lang, tr
+from b2c_cli.survey import disclosure
 from b2c_cli.survey.pipeline import ScoreOutcome
 
 
@@ -47,13 +48,17 @@ def score_data(outcome: ScoreOutcome, figures: Figures, root: Path) -> dict[str,
     data = outcome.results.model_dump(mode="json")
     period = outcome.results.period
     names = {indicator.id: indicator.name for indicator in outcome.indicators}
+    threshold = outcome.part3.survey.disclosure_threshold
     for indicator in data["indicators"]:
         indicator["name"] = names.get(indicator["id"], indicator["id"])
         found = figures.indicator(indicator["id"])
         figure = found.at(period) if found is not None else None
         indicator["changes"] = [change_data(c) for c in figure.changes] if figure is not None else []
+        hidden = disclosure.dominated(indicator["positive"], indicator["n"], threshold)
+        _mask(indicator, hidden)
         for item in indicator["items"]:
             item["steps"] = {str(step): count for step, count in item["steps"].items()}
+            _mask(item, hidden or disclosure.too_few(item["n"], threshold))
     data["warnings"] = [
         {**warning, "message": warning_message(warning, outcome.lang, names)} for warning in data["warnings"]
     ]
@@ -65,6 +70,18 @@ def score_data(outcome: ScoreOutcome, figures: Figures, root: Path) -> dict[str,
     ]
     data["unused_scale_columns"] = outcome.unused_scale_columns
     return data
+
+
+def _mask(figure: dict[str, Any], hidden: bool) -> None:
+    """The disclosure rules on a figure of the JSON: hidden, it keeps its n and its don't-know and blank
+    counts but not its positives, percentage, interval, answers per step or changes."""
+    figure["suppressed"] = hidden
+    if hidden:
+        figure.update(percent=None, positive=None, ci95=None)
+        if "steps" in figure:
+            figure["steps"] = {}
+        if "changes" in figure:
+            figure["changes"] = []
 
 
 def warning_message(warning: dict[str, Any], lang: Lang, names: dict[str, str] | None = None) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from b2c_cli.figures.method import Method
 from b2c_cli.figures.model import (
     Change,
     Figures,
@@ -60,10 +61,14 @@ def target_phrase(direction: str, goal: Decimal, count: bool, lang: Lang) -> str
     return f"{word} {num.number(goal, lang) if count else num.percent(goal, lang)}"
 
 
-def status_text(status: TargetStatus | None, lang: Lang) -> str:
-    """'Ja', 'Nej', 'Ikke endnu' in the table's 'target met' column; '' with no target or no value."""
+def status_text(status: TargetStatus | None, lang: Lang, uncertain: bool = False) -> str:
+    """'Ja', 'Nej', 'Ikke endnu' in the table's 'target met' column; '' with no target or no value; with
+    ' (inden for usikkerheden)' when the value's interval holds the target."""
     keys = {"met": "report-yes", "not-met": "report-no", "not-yet-due": "report-not-yet"}
-    return tr(keys[status], lang) if status in keys else ""
+    if status not in keys:
+        return ""
+    text = tr(keys[status], lang)
+    return f"{text} ({tr('report-within-uncertainty', lang)})" if uncertain else text
 
 
 def change_text(change: Change, figures: Figures, lang: Lang) -> str:
@@ -92,7 +97,7 @@ def change_short(change: Change, figures: Figures, lang: Lang) -> str:
     against = tr("score-vs", lang, period=change.period)
     if not change.comparable or change.difference is None:
         return f"{tr('report-not-comparable-short', lang)} ({against})"
-    mark = "*" if change.significant else ""
+    mark = ("**" if change.holm else "*") if change.significant else ""
     return f"{num.signed(change.difference, lang)}{mark} ({against})"
 
 
@@ -143,4 +148,37 @@ def note_text(note: Note, figures: Figures, lang: Lang) -> str:
     if note.kind == "not-comparable":
         reason = reason_text(note.reason, lang)
         return tr("note-not-comparable", lang, name=name, label=label, against=against, reason=reason)
+    if note.kind == "below-threshold":
+        return tr("note-below-threshold", lang, name=name, label=label, threshold=note.minimum)
     return tr("note-base-not-measured", lang, name=name, label=label)
+
+
+def method_text(method: Method, figures: Figures, lang: Lang) -> list[str]:
+    """The report's method section, one sentence (or two) per fact, from the figures layer's `Method`."""
+    lines: list[str] = []
+    if method.survey:
+        lines.append(tr("method-scale", lang))
+        if method.several:
+            lines.append(tr("method-several", lang, names=", ".join(method.several)))
+        else:
+            lines.append(tr("method-one-statement", lang))
+        lines.append(tr("method-dont-know", lang))
+        for m in method.measurements:
+            lines.append(
+                tr(
+                    "method-measurement",
+                    lang,
+                    label=label_of(figures, m.period, lang),
+                    respondents=num.number(m.respondents, lang),
+                    dont_know=num.number(m.dont_know, lang),
+                    blank=num.number(m.blank, lang),
+                )
+            )
+        lines.append(tr("method-intervals", lang))
+        lines.append(tr("method-weighted" if method.weighted else "method-unweighted", lang))
+        lines.append(tr("method-comparisons", lang, comparisons=method.comparisons, kept=method.holm_kept))
+    lines.append(tr("method-target", lang))
+    if method.survey:
+        lines.append(tr("method-disclosure", lang, threshold=method.threshold, below=method.threshold - 1))
+    lines.append(tr("method-limitation", lang))
+    return lines

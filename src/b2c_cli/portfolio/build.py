@@ -126,6 +126,8 @@ def _name_columns(portfolio: Portfolio, lang: Lang) -> None:
             row.pooled,
             row.pooled_hidden,
             row.total,
+            row.spread,
+            row.wordings,
         )
         for row in portfolio.rollup
     ]

@@ -1,22 +1,30 @@
 """The organisation's view over its partnerships, as data: a row per partnership with each indicator's
 latest value against its target, and per indicator and year a roll-up: how many partnerships measured it,
-how many met their target, and the pooled percentage (sum of positives over sum of n) with its Wilson
-interval. The disclosure rules of DESIGN.md §3 hold for every number: a value resting on fewer answers than
-the threshold is not shown, and neither is one that could be worked out from a total and the others."""
+the median and range of their values, how many met their target, and a pooled percentage that treats the
+partnerships as clusters - a DerSimonian-Laird random-effects estimate on the logit scale, with tau² and
+I² (one partnership: its own value and Wilson interval) - never the sum of positives over the sum of n,
+which weights partnerships by sample size as if all residents were one random sample.
+
+The disclosure rules of DESIGN.md §3 hold for every number: a value resting on fewer answers than the
+threshold (or at it with every answer alike) is not shown, and it is left out of every roll-up figure -
+the median, the range, the met count and the pooled estimate - so no total less the shown values gives it
+away, and adding a partnership whose value is hidden changes no published figure but the number measuring.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
 
 from b2c_cli.figures import Value
-from b2c_cli.figures.compute import pooled as pool
+from b2c_cli.figures.compute import pooled_random, spread
+from b2c_cli.figures.model import Spread
 from b2c_cli.models import FIXED_INDICATOR_IDS
 from b2c_cli.models.part3 import DEFAULT_DISCLOSURE_THRESHOLD
 from b2c_cli.portfolio.summary import Measured, Summary
-from b2c_cli.survey.scoring import suppress
+from b2c_cli.survey import disclosure
 
 
 @dataclass(frozen=True)
@@ -43,9 +51,11 @@ class RollupRow:
     partnerships: int
     with_target: int
     met: int
-    pooled: Value | None  # percentages: sum of positives over sum of n; None when not poolable or hidden
+    pooled: Value | None  # percentages: the random-effects estimate over the shown values; None: none
     pooled_hidden: bool  # there are answers, but too few to show
-    total: Decimal | None  # counts: the sum over partnerships
+    total: Decimal | None  # counts: the sum over partnerships whose value is shown
+    spread: Spread | None = None  # percentages: median and range over the shown values, tau² and I²
+    wordings: int = 1  # how many different wordings of the statements the shown partnerships use
 
 
 @dataclass
@@ -102,10 +112,19 @@ def build_portfolio(summaries: Sequence[Summary], year: int | None = None) -> Po
             }
             if not values:
                 continue
-            kept_back, poolable = _hide(values, threshold)
+            kept_back = _hide(values, threshold)
             hidden.update((path, column.id, y) for path in kept_back)
             if year is None or y == year:
-                rollup.append(_rollup_row(column, y, list(values.values()), threshold, poolable))
+                shown = [m for path, m in values.items() if path not in kept_back]
+                row = _rollup_row(column, y, len(values), shown, threshold)
+                wordings = {
+                    info.statements
+                    for s in valid
+                    if s.path in values and s.path not in kept_back
+                    for info in s.indicators
+                    if info.id == column.id
+                }
+                rollup.append(replace(row, wordings=max(1, len(wordings))))
     cells: dict[tuple[str, str], Shown] = {}
     for summary in valid:
         for column in columns:
@@ -117,22 +136,15 @@ def build_portfolio(summaries: Sequence[Summary], year: int | None = None) -> Po
     return Portfolio(threshold, year, ordered, columns, cells, rollup)
 
 
-def _hide(values: dict[str, Measured], threshold: int) -> tuple[set[str], bool]:
-    """The partnerships whose value in one indicator-year must stay hidden, and whether the pooled total
-    may still be shown. Hidden values whose answers were all positive, or none of them, would each be given
-    away by the pooled total less the shown ones (every one of them 100 %, or 0 %): then the next smallest
-    is hidden too, and when none is left, the pooled total."""
-    sizes = {path: m.value.n for path, m in values.items() if m.value.n is not None}
-    hidden = suppress(sizes, threshold)
-    while hidden:
-        positive = sum(_positives(values[path].value) for path in hidden)
-        if 0 < positive < sum(sizes[path] for path in hidden):
-            break
-        shown = sorted((n, path) for path, n in sizes.items() if path not in hidden)
-        if not shown:
-            return hidden, False
-        hidden.add(shown[0][1])
-    return hidden, True
+def _hide(values: dict[str, Measured], threshold: int) -> set[str]:
+    """The partnerships whose value in one indicator-year must stay hidden: those resting on fewer answers
+    than the threshold, or on exactly the threshold's with every answer alike. No complement is needed: a
+    hidden value enters no roll-up figure, so nothing printed can be taken apart to find it."""
+    return {
+        path
+        for path, m in values.items()
+        if disclosure.dominated(_positives(m.value), m.value.n, threshold)  # type: ignore[arg-type]
+    }
 
 
 def _positives(value: Value) -> Fraction:
@@ -141,24 +153,21 @@ def _positives(value: Value) -> Fraction:
 
 
 def _rollup_row(
-    column: IndicatorColumn, year: int, values: list[Measured], threshold: int, poolable: bool = True
+    column: IndicatorColumn, year: int, measuring: int, shown: list[Measured], threshold: int
 ) -> RollupRow:
-    # Whether a value met its target says something about it: not for one resting on too few answers.
-    with_target = [
-        m for m in values if m.target is not None and (m.value.n is None or m.value.n >= threshold)
-    ]
-    combined = pool([m.value for m in values])
-    shown = combined if combined is not None and combined.n and combined.n >= threshold and poolable else None
-    total = (
-        sum((m.value.number or Decimal(0) for m in values), Decimal(0)) if column.kind == "count" else None
-    )
+    # Only shown values count: whether a hidden value met its target says something about it.
+    with_target = [m for m in shown if m.target is not None]
+    combined = pooled_random([m.value for m in shown])
+    visible = combined if combined is not None and combined.n and combined.n >= threshold else None
+    total = sum((m.value.number or Decimal(0) for m in shown), Decimal(0)) if column.kind == "count" else None
     return RollupRow(
         indicator=column,
         year=year,
-        partnerships=len(values),
+        partnerships=measuring,
         with_target=len(with_target),
         met=sum(1 for m in with_target if m.met),
-        pooled=shown,
-        pooled_hidden=combined is not None and shown is None,
+        pooled=visible,
+        pooled_hidden=visible is None and (measuring > len(shown) or combined is not None),
         total=total,
+        spread=spread([m.value for m in shown]) if column.kind != "count" else None,
     )

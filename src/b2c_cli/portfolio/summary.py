@@ -14,6 +14,7 @@ from b2c_cli.figures.compute import as_of, status_at
 from b2c_cli.figures.model import TargetFigure, TargetStatus
 from b2c_cli.i18n import Lang, tr
 from b2c_cli.models.part3 import DEFAULT_DISCLOSURE_THRESHOLD
+from b2c_cli.models.scale import normalise
 from b2c_cli.survey.results import load_all
 from b2c_cli.workbook.status import status_of
 from b2c_cli.workbook.validate import check
@@ -52,6 +53,7 @@ class IndicatorInfo:
     name: str
     kind: str
     esrs: str
+    statements: tuple[str, ...] = ()  # a survey indicator's statements, as worded in this workbook
 
 
 @dataclass
@@ -125,9 +127,12 @@ def _fill(summary: Summary, folder: Path, today: date, lang: Lang | None = None)
     if part3 is None:
         return
     summary.threshold = part3.survey.disclosure_threshold
-    summary.indicators = [IndicatorInfo(i.id, i.name, i.kind, i.esrs) for i in part3.indicators]
+    summary.indicators = [
+        IndicatorInfo(i.id, i.name, i.kind, i.esrs, tuple(normalise(item.text) for item in i.items))
+        for i in part3.indicators
+    ]
     years = {period.id: period.year for period in part3.periods}
-    figures = build_figures(part3, load_all(folder, part3))
+    figures = build_figures(part3, load_all(folder, part3), disclose=False)
     if partnership is not None:
         summary.as_of = as_of(part3, figures, partnership.start_date)
     for indicator in figures.indicators:

@@ -15,7 +15,7 @@ from b2c_cli.figures.words import interval_text, value_text
 from b2c_cli.i18n import Lang, tr
 from b2c_cli.i18n.numbers import number
 from b2c_cli.models.benchmark import Benchmark
-from b2c_cli.portfolio.rollup import IndicatorColumn, Portfolio
+from b2c_cli.portfolio.rollup import IndicatorColumn, Portfolio, RollupRow
 from b2c_cli.portfolio.summary import Measured, Summary
 
 
@@ -142,7 +142,7 @@ def as_dict(portfolio: Portfolio, lang: Lang) -> dict[str, Any]:
         )
     rollup = []
     for row in portfolio.rollup:
-        pooled = row.pooled
+        pooled, spread = row.pooled, row.spread
         rollup.append(
             {
                 "indicator": row.indicator.id,
@@ -158,6 +158,14 @@ def as_dict(portfolio: Portfolio, lang: Lang) -> dict[str, Any]:
                 "ci95": [float(pooled.ci95.low), float(pooled.ci95.high)] if pooled and pooled.ci95 else None,
                 "suppressed": row.pooled_hidden,
                 "total": _float(row.total),
+                "pooling": _pooling(row),
+                "shown": spread.partnerships if spread else None,
+                "median": _float(spread.median) if spread else None,
+                "min": _float(spread.low) if spread else None,
+                "max": _float(spread.high) if spread else None,
+                "tau2": _float(spread.tau2) if spread else None,
+                "i2": _float(spread.i2) if spread else None,
+                "wordings": row.wordings,
             }
         )
     return {
@@ -168,6 +176,14 @@ def as_dict(portfolio: Portfolio, lang: Lang) -> dict[str, Any]:
         "broken": len(portfolio.broken),
         "rollup": rollup,
     }
+
+
+def _pooling(row: RollupRow) -> str | None:
+    """How the pooled percentage was found: one partnership's own value ("single"), or DerSimonian-Laird
+    random effects on the logit scale over two or more ("random-effects-dl-logit")."""
+    if row.pooled is None:
+        return None
+    return "single" if row.pooled.positive is not None else "random-effects-dl-logit"
 
 
 def render_json(context: PortfolioContext) -> dict[str, bytes]:

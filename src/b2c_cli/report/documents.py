@@ -16,7 +16,8 @@ from markupsafe import Markup
 from b2c_cli.errors import InputError
 from b2c_cli.figures.benchmarks import BenchmarkView
 from b2c_cli.figures.compute import as_of
-from b2c_cli.figures.words import label_of, value_detail
+from b2c_cli.figures.method import build_method
+from b2c_cli.figures.words import label_of, method_text, value_detail
 from b2c_cli.i18n import Lang, tr
 from b2c_cli.i18n.numbers import number
 from b2c_cli.models import Part3, Partnership
@@ -80,6 +81,7 @@ class ReportContext:
     vsme_template: Path | None = None  # EFRAG's VSME Digital Template, for --format vsme
     weighting: list[WeightingView] = field(default_factory=list)  # per weighted period, the method in words
     benchmarks: list[BenchmarkView] = field(default_factory=list)  # other surveys' figures, kept apart
+    method: list[str] = field(default_factory=list)  # the method section, from the figures layer
 
 
 def build_context(
@@ -147,6 +149,7 @@ def build_context(
         footer=footer_text(report_date, period, lang),
         esrs_basis=tr(f"report-esrs-basis-{partnership.esrs}", lang),
         weighting=weighting_views(results, figures, lang),
+        method=method_text(build_method(part3, figures, results), figures, lang),
     )
 
 

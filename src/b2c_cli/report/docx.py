@@ -83,8 +83,18 @@ def _esg_table(doc: Document, context: ReportContext) -> None:
             word.note(doc, "", source)
 
 
+def _method_section(doc: Document, context: ReportContext) -> None:
+    """The method section, from the figures layer, as in the other formats."""
+    if not context.method:
+        return
+    word.heading(doc, tr("report-method-heading", context.lang), 1)
+    for line in context.method:
+        word.note(doc, "", line)
+
+
 def _esrs_section(doc: Document, context: ReportContext) -> None:
     lang = context.lang
+    _method_section(doc, context)
     word.heading(doc, tr("report-esrs-heading", lang), 1)
     word.paragraph(doc, tr("report-esrs-intro", lang))
     word.paragraph(doc, context.esrs_basis)

@@ -75,7 +75,11 @@ def build_table(part3: Part3, figures: Figures, lang: Lang) -> EsgTable:
                 comment=workbook[indicator.id].comment or "",
                 notes=tuple(note_text(note, figures, lang) for note in indicator.notes),
                 status=indicator.target.status if indicator.target else None,
-                status_text=status_text(indicator.target.status if indicator.target else None, lang),
+                status_text=status_text(
+                    indicator.target.status if indicator.target else None,
+                    lang,
+                    indicator.target.uncertain if indicator.target else False,
+                ),
             )
         )
     return table

@@ -62,12 +62,23 @@ def esg_workbook(context: ReportContext) -> bytes:
     _wheel_sheet(workbook.create_sheet(sheet_title(tr("report-sheet-wheel", lang))), context)
     chart_data = workbook.create_sheet(sheet_title(tr("report-sheet-chart-data", lang)))
     _chart_data_sheet(chart_data, context)
+    _method_sheet(workbook.create_sheet(sheet_title(tr("report-method-heading", lang))), context)
     last_row = _charts(esg, chart_data, context)
     for sheet in workbook.worksheets:
         _print_setup(sheet, context, last_row if sheet is esg else sheet.max_row)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return reproducible(buffer.getvalue())
+
+
+def _method_sheet(sheet: Worksheet, context: ReportContext) -> None:
+    """The method section, a sentence per row, as in the Markdown and HTML report."""
+    _header(sheet, [tr("report-method-heading", context.lang)])
+    row_number = 1
+    for row_number, line in enumerate(context.method, start=2):
+        set_value(sheet.cell(row=row_number, column=1), line, None)
+        sheet.cell(row=row_number, column=1).alignment = Alignment(wrap_text=True, vertical="top")
+    _as_table(sheet, "Method", 1, row_number, [70])
 
 
 def _header(sheet: Worksheet, headers: Sequence[str]) -> None:

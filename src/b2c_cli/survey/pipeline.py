@@ -28,7 +28,14 @@ from b2c_cli.outputs import write_outputs
 from b2c_cli.survey import population
 from b2c_cli.survey.answers import Coding, encode
 from b2c_cli.survey.matching import Match, header_parts, match_columns, wanted_items
-from b2c_cli.survey.results import build_results, load_all, read_results, results_path, to_yaml
+from b2c_cli.survey.results import (
+    build_results,
+    check_release,
+    load_all,
+    read_results,
+    results_path,
+    to_yaml,
+)
 from b2c_cli.survey.scoring import (
     IndicatorScore,
     ItemInput,
@@ -215,6 +222,8 @@ def score(request: ScoreRequest) -> ScoreOutcome:
     # stops the command with nothing changed, not after this period's file was written.
     others = load_all(request.root, part3, skip=results.period)
     path = results_path(request.root, period)
+    if request.force:  # without --force another export's results are refused anyway
+        check_release(path, results, part3.survey.disclosure_threshold)
     action = _write(path, results, lang, request, others)
     return ScoreOutcome(
         lang=request.lang or lang,

@@ -10,7 +10,7 @@ from typing import Any, TypedDict
 
 from pydantic import ValidationError
 
-from b2c_cli.errors import InputError
+from b2c_cli.errors import InputError, Refused
 from b2c_cli.i18n import Lang, tr
 from b2c_cli.models.part3 import Part3
 from b2c_cli.models.results import (
@@ -25,6 +25,7 @@ from b2c_cli.models.results import (
     Source,
 )
 from b2c_cli.models.scale import DEFAULT_SCALE
+from b2c_cli.survey import disclosure
 from b2c_cli.survey.scoring import Estimate, IndicatorScore, SegmentTable
 from b2c_cli.workbook.folder import RESULTS_DIR
 from b2c_cli.yamlfile import YamlProblem, dump, parse, read_file
@@ -118,6 +119,28 @@ def _segment_cell(indicator: str, estimate: Estimate | None) -> SegmentCellResul
     if estimate is None:
         return SegmentCellResult(indicator=indicator, suppressed=True)
     return SegmentCellResult(indicator=indicator, **_figures(estimate))
+
+
+def check_release(path: Path, results: Results, threshold: int) -> None:
+    """Differencing (`survey.disclosure`): refuse (exit 4, nothing written) to replace a period's results
+    by a sample that differs from the published one by 1 to threshold-1 responses - even with --force -
+    because the difference between the two files would be those responses' answers."""
+    if not path.exists():
+        return
+    try:
+        before = read_results(path, path.name).respondents
+    except InputError:
+        return  # an unreadable file is the writer's to refuse
+    if not disclosure.replacement_allowed(before, results.respondents, threshold):
+        raise Refused(
+            "score-replace-too-close",
+            where=f"{path.parent.name}/{path.name}",
+            period=results.period,
+            before=before,
+            after=results.respondents,
+            below=threshold - 1,
+            threshold=threshold,
+        )
 
 
 def to_yaml(results: Results, lang: Lang) -> str:

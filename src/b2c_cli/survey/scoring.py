@@ -18,16 +18,13 @@ Nothing here assumes five steps: the scale's k and its lowest positive step come
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
-from typing import TypeVar
 
 from b2c_cli.models.part3 import MIN_SAMPLE
 from b2c_cli.models.scale import BLANK, DONT_KNOW
-from b2c_cli.survey import stats
-
-K = TypeVar("K", bound=Hashable)
+from b2c_cli.survey import disclosure, stats
 
 POSITIVE_MEAN = 4  # on the guide's five steps, a respondent is positive when the mean answer reaches this
 STEPS = 5  # the guide's scale
@@ -216,25 +213,27 @@ def segment(
     threshold: int,
     order: Sequence[str] = (),
 ) -> SegmentTable:
-    """Indicator scores per group (e.g. afdeling), with the disclosure rules: a group with fewer
-    respondents than `threshold` is neither named nor shown; a cell with n below it is suppressed; and
-    while the suppressed cells together (the hidden groups counted as one) have n below the threshold,
-    so that the total would give them away, the smallest shown cell is suppressed as well. Groups come in
+    """Indicator scores per group (e.g. afdeling), with the disclosure rules of `survey.disclosure`: a group
+    with fewer respondents than `threshold` is not named (nor the smallest named ones, until the unnamed
+    hold the threshold's respondents); a dominated cell is held back; and while the hidden part could be
+    worked out from the total, the smallest shown cell is held back as well. Groups come in
     `order` (e.g. the answer options' order), then alphabetically, with the blank group last."""
     members: dict[str, list[int]] = {}
     for row, group in enumerate(groups):
         members.setdefault(group, []).append(row)
     rank = {group: index for index, group in enumerate(order)}
+    unnamed = disclosure.unnamed_groups({g: len(rows) for g, rows in members.items()}, threshold)
     named = sorted(
-        (g for g, rows in members.items() if len(rows) >= threshold),
+        (g for g in members if g not in unnamed),
         key=lambda g: (g == "", rank.get(g, len(rank)), g),
     )
-    hidden_rows = sorted(row for g, rows in members.items() if len(rows) < threshold for row in rows)
+    hidden_rows = sorted(row for g in unnamed for row in members[g])
     table_rows: list[SegmentRow] = []
     for indicator_id, items in indicators:
         scores = {group: _score_rows(items, members[group]) for group in named}
-        hidden_n = _score_rows(items, hidden_rows).n
-        suppressed = suppress({group: estimate.n for group, estimate in scores.items()}, threshold, hidden_n)
+        rest = _score_rows(items, hidden_rows)
+        counts = {group: (estimate.positive, estimate.n) for group, estimate in scores.items()}
+        suppressed = disclosure.hold_back(counts, threshold, (rest.positive, rest.n))
         cells = tuple(
             SegmentCell(group, len(members[group]), None if group in suppressed else scores[group])
             for group in named
@@ -243,23 +242,10 @@ def segment(
     return SegmentTable(
         threshold=threshold,
         groups=tuple((group, len(members[group])) for group in named),
-        hidden_groups=sum(1 for rows in members.values() if len(rows) < threshold),
+        hidden_groups=len(unnamed),
         hidden_respondents=len(hidden_rows),
         rows=tuple(table_rows),
     )
-
-
-def suppress(sizes: Mapping[K, int], threshold: int, hidden: int = 0) -> set[K]:
-    """The cells not to show, given each cell's n: those below the threshold, and then, while the hidden
-    part (those cells, plus `hidden` answers not shown in any cell) is below the threshold and so could be
-    worked out from the total, the smallest shown cell as well."""
-    suppressed = {key for key, n in sizes.items() if n < threshold}
-    while (suppressed or hidden) and hidden + sum(sizes[key] for key in suppressed) < threshold:
-        shown = sorted((n, str(key), key) for key, n in sizes.items() if key not in suppressed)
-        if not shown:
-            break
-        suppressed.add(shown[0][2])
-    return suppressed
 
 
 def _score_rows(items: Sequence[ItemInput], rows: Sequence[int]) -> Estimate:

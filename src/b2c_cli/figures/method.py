@@ -1,0 +1,59 @@
+"""The facts a report's method section states, taken from the workbook, the results and the figures - never
+from text a user wrote - so the method always says what was done: the positive steps, the respondent-mean
+rule only when an indicator has several statements, don't-know and blanks left out (with their counts),
+the intervals and the random-sample assumption, weighting or its absence, the number of comparisons and
+Holm's correction, the disclosure rules, the limitation that changes may come from outside the
+partnership, and each measurement's responses and period."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from b2c_cli.figures.model import Figures
+from b2c_cli.models import Part3
+from b2c_cli.models.results import Results
+
+
+@dataclass(frozen=True)
+class Measurement:
+    period: str
+    respondents: int
+    dont_know: int  # respondents with only don't-know answers, summed over the survey indicators
+    blank: int  # respondents with no answer, summed over the survey indicators
+
+
+@dataclass(frozen=True)
+class Method:
+    survey: bool  # any survey indicator
+    several: tuple[str, ...]  # survey indicators with more than one statement (the respondent-mean rule)
+    weighted: bool  # weights were applied (DESIGN §3); False until the workbook declares a population
+    threshold: int
+    comparisons: int
+    holm_kept: int
+    measurements: tuple[Measurement, ...]
+
+
+def build_method(part3: Part3, figures: Figures, results: Mapping[str, Results]) -> Method:
+    survey = [i for i in part3.indicators if i.kind == "survey"]
+    several = tuple(i.name for i in survey if len(i.items) > 1)
+    ids = {i.id for i in survey}
+    measurements = tuple(
+        Measurement(
+            period=period,
+            respondents=result.respondents,
+            dont_know=sum(r.dont_know for r in result.indicators if r.id in ids),
+            blank=sum(r.blank for r in result.indicators if r.id in ids),
+        )
+        for period, result in results.items()
+        if figures.period(period) is not None
+    )
+    return Method(
+        survey=bool(survey),
+        several=several,
+        weighted=False,
+        threshold=part3.survey.disclosure_threshold,
+        comparisons=figures.comparisons,
+        holm_kept=figures.holm_significant,
+        measurements=measurements,
+    )
