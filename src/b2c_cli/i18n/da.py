@@ -291,7 +291,7 @@ MESSAGES: dict[str, str] = {
     "pf-intro": "{total} partnerskaber fundet; {valid} kunne læses, {broken} har fejl og er listet nederst. Tal, der bygger på færre end {threshold} svar, vises ikke, og heller ikke tal, der kan regnes ud fra de andre.",
     "pf-rollup-heading": "Samlet pr. indikator og år",
     "pf-esrs-heading": "ESRS S3 og S4: organisationens oplysninger",
-    "pf-esrs-method": "Samlet procent: summen af positive svar delt med summen af gyldige svar i alle partnerskaber, der målte indikatoren det år (hver beboer vejer lige meget), med 95 %-Wilson-interval. Hvert partnerskab måler med Business2Community-guidens årlige spørgeskema til 50-100 beboere; stikprøverne er ikke tilfældige.",
+    "pf-esrs-method": "Samlet procent: partnerskaberne puljet som klynger med en random effects-model (DerSimonian-Laird på logit-skalaen, med 95 %-interval; ét partnerskab: dets eget tal med Wilson-interval), ikke summen af svar, der ville lade det største partnerskab veje mest. Kun viste tal indgår; et skjult tal indgår i intet samlet tal. Hvert partnerskab måler med Business2Community-guidens årlige spørgeskema til 50-100 beboere; stikprøverne er ikke tilfældige.",
     "pf-esrs-line": "{name} ({year}): målt i {measuring} partnerskaber; {met} af {with_target} med en målsætning nåede den.",
     "pf-esrs-pooled": "Samlet {value} (95 %-KI {ci}, n = {n}).",
     "pf-esrs-total": "I alt {total}.",

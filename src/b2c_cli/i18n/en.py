@@ -292,7 +292,7 @@ MESSAGES: dict[str, str] = {
     "pf-intro": "{total} partnerships found; {valid} could be read, {broken} have errors and are listed at the end. Figures resting on fewer than {threshold} answers are not shown, nor figures that could be worked out from the others.",
     "pf-rollup-heading": "Rolled up per indicator and year",
     "pf-esrs-heading": "ESRS S3 and S4: the organisation's disclosure",
-    "pf-esrs-method": "Pooled percentage: the sum of positive answers divided by the sum of valid answers in every partnership that measured the indicator that year (every resident weighs the same), with a 95% Wilson interval. Each partnership measures with the Business2Community guide's yearly survey of 50-100 residents; the samples are not random.",
+    "pf-esrs-method": "Pooled percentage: the partnerships pooled as clusters by a random-effects model (DerSimonian-Laird on the logit scale, with a 95% interval; one partnership: its own figure with its Wilson interval), not the sum of answers, which would let the largest partnership weigh most. Only shown figures are pooled; a hidden figure is in no roll-up figure. Each partnership measures with the Business2Community guide's yearly survey of 50-100 residents; the samples are not random.",
     "pf-esrs-line": "{name} ({year}): measured in {measuring} partnerships; {met} of {with_target} with a target reached it.",
     "pf-esrs-pooled": "Pooled {value} (95% CI {ci}, n = {n}).",
     "pf-esrs-total": "In all {total}.",
