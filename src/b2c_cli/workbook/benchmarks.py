@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from b2c_cli.errors import InputError
 from b2c_cli.models.benchmark import BENCHMARK_FILES, Benchmark, BenchmarkFile
 from b2c_cli.workbook.loading import load_file
+from b2c_cli.yamlfile import YamlProblem, read_file
 
 COLUMNS = tuple(Benchmark.model_fields)
 
@@ -38,8 +39,8 @@ def load_benchmarks(folder: Path) -> list[Benchmark]:
 
 def _from_csv(path: Path) -> list[Benchmark]:
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
+        text = read_file(path).decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError, YamlProblem) as exc:
         raise InputError("benchmark-unreadable", where=path.name, reason=str(exc)[:80]) from None
     sample = text[:2048]
     delimiter = ";" if sample.count(";") > sample.count(",") else ","

@@ -27,7 +27,7 @@ from b2c_cli.resources import field_doc
 from b2c_cli.workbook import choices
 from b2c_cli.workbook.folder import PART1_FILES, PART2_FILE, PART3_FILE
 from b2c_cli.yamlfile import Path as KeyPath
-from b2c_cli.yamlfile import YamlProblem, parse
+from b2c_cli.yamlfile import YamlProblem, parse, read_file
 
 PARTS: dict[str, tuple[str, type[BaseModel]]] = {
     "part1-housing": (PART1_FILES["housing"], Part1),
@@ -368,7 +368,7 @@ class _Session:
 def _indicator_ids(root: Path) -> set[str] | None:
     """Part 3's indicator ids, or None when Part 3 cannot be read (then `validate` has the last word)."""
     try:
-        data = parse((root / PART3_FILE).read_bytes()).data
+        data = parse(read_file(root / PART3_FILE)).data
     except (OSError, YamlProblem):
         return None
     indicators = data.get("indicators") if isinstance(data, dict) else None
@@ -382,7 +382,7 @@ def fill(root: Path, part: str, talk: Conversation, lang: Lang) -> FillResult:
     name, model = PARTS[part]
     path = root / name
     try:
-        raw = path.read_bytes()
+        raw = read_file(path)
         data = parse(raw).data
         text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError, YamlProblem):
@@ -418,7 +418,7 @@ def add_meeting(
     name = PART3_FILE
     path = root / name
     try:
-        raw = path.read_bytes()
+        raw = read_file(path)
         data = parse(raw).data
         text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError, YamlProblem):

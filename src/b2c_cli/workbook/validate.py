@@ -653,10 +653,10 @@ def _result_statements(path: Path) -> dict[str, tuple[tuple[str, bool, str], ...
     from pydantic import ValidationError
 
     from b2c_cli.models.results import Results
-    from b2c_cli.yamlfile import YamlProblem, parse
+    from b2c_cli.yamlfile import YamlProblem, parse, read_file
 
     try:
-        results = Results.model_validate(parse(path.read_bytes()).data)
+        results = Results.model_validate(parse(read_file(path)).data)
     except (OSError, YamlProblem, ValidationError):
         return None
     return {
