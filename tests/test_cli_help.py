@@ -89,3 +89,18 @@ def test_a_mistyped_command_is_suggested_from_every_command(run: Run) -> None:
 def test_the_command_list_shows_the_start_of_each_help_text(text: str, limit: int, short: str) -> None:
     assert short_help(text, limit) == short
     assert len(short_help(text, limit)) <= limit
+
+
+def test_every_option_has_its_danish_help_text() -> None:
+    """Danish is the default language of --help: an option whose text has no Danish version would print
+    English in a Danish page (a format added to a registry changes its --format text: add it too)."""
+    from b2c_cli.cli.app import COMMANDS, build_command
+    from b2c_cli.cli.texts_da import OPTION_HELP_DA
+
+    missing = [
+        (name, param.name)
+        for name in COMMANDS
+        for param in build_command(name).params
+        if getattr(param, "help", None) and getattr(param, "help", None) not in OPTION_HELP_DA
+    ]
+    assert missing == []

@@ -114,7 +114,8 @@ def test_four_steps_are_not_taken_for_five(run: Any, example: Path, tmp_path: Pa
 
 
 def test_a_text_label_can_be_mapped_in_the_workbook(run: Any, example: Path, tmp_path: Path) -> None:
-    export = plain_export(tmp_path, ["Helt enig", "Delvis enigt", "Helt uenig", "Delvis enigt"])
+    # three times four answers: enough that the disclosure threshold (5) shows the figure
+    export = plain_export(tmp_path, ["Helt enig", "Delvis enigt", "Helt uenig", "Delvis enigt"] * 3)
     result = score(run, export, example)
     assert result.exit_code == 3
     message = " ".join(result.stderr.split())
@@ -122,15 +123,15 @@ def test_a_text_label_can_be_mapped_in_the_workbook(run: Any, example: Path, tmp
     assert '"Delvis enigt": "Delvis enig"' in message
     edit_part3(example, "\nsurvey:\n", '\nsurvey:\n  labels:\n    "Delvis enigt": "Delvis enig"\n')
     trust = indicator(score_json(run, export, example), "trust")
-    assert (trust["positive"], trust["n"]) == (3, 4)
+    assert (trust["positive"], trust["n"]) == (9, 12)
 
 
 def test_missing_markers_are_blank_only_where_declared(run: Any, example: Path, tmp_path: Path) -> None:
-    export = plain_export(tmp_path, ["Helt enig", "NA", "-99", "Helt uenig"])
+    export = plain_export(tmp_path, ["Helt enig", "NA", "-99", "Helt uenig"] * 3)
     assert score(run, export, example).exit_code == 3
     edit_part3(example, "\nsurvey:\n", '\nsurvey:\n  missing: ["NA", "-99"]\n')
     trust = indicator(score_json(run, export, example), "trust")
-    assert (trust["positive"], trust["n"], trust["blank"]) == (1, 2, 2)
+    assert (trust["positive"], trust["n"], trust["blank"]) == (3, 6, 6)
 
 
 def test_a_numeric_scale_takes_numbers_and_number_cells(run: Any, example: Path, tmp_path: Path) -> None:

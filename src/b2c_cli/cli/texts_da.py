@@ -74,6 +74,12 @@ HELP_DA: dict[str, str] = {
         "Vis de gemte versioner, nyeste først, med hvad hver ændrede i ord: ændrede svar pr. del, "
         "resultater tilføjet pr. periode, andre filer."
     ),
+    "surveys": (
+        "Rå eksporter i surveys/: 'purge' sletter dem, der er ældre end Del 3's "
+        "survey.raw_retention_days (GDPR), efter bekræftelse (--yes til scripts). Kun en eksport, hvis "
+        "SHA-256 en resultatfil har gemt, slettes, så dens tal bliver i results/; en eksport, der ikke er "
+        "beregnet, eller som git har, bliver og nævnes. Exit 4, når der ikke er bekræftet."
+    ),
 }
 
 APP_HELP_DA = (
@@ -83,6 +89,64 @@ APP_HELP_DA = (
 
 # English option help -> Danish. An option without an entry here keeps its English text.
 OPTION_HELP_DA: dict[str, str] = {
+    "The survey export (XLSX or CSV); several exports of one period are scored as one sample.": (
+        "Surveyeksporten (XLSX eller CSV); flere eksporter fra én periode beregnes som én stikprøve."
+    ),
+    "Add exports to a period's results (give its earlier exports again with the new).": (
+        "Tilføj eksporter til en periodes resultater (angiv periodens tidligere eksporter igen "
+        "sammen med den nye)."
+    ),
+    "Replace a data-entry workbook that answers have been typed into.": (
+        "Erstat en indtastningsprojektmappe, som der er tastet svar ind i."
+    ),
+    (
+        "Also write the questionnaire in a survey language of Part 3's survey.languages (an IETF "
+        "tag such as ar or tr, or all), from the workbook's translations: questionnaire.TAG.html "
+        "and .md, right to left for Arabic, Farsi and Urdu."
+    ): (
+        "Skriv også spørgeskemaet på et surveysprog fra Del 3's survey.languages (et "
+        "IETF-sprogkode som ar eller tr, eller all) ud fra arbejdsbogens oversættelser: "
+        "questionnaire.TAG.html og .md, fra højre mod venstre for arabisk, farsi og urdu."
+    ),
+    (
+        "Comma-separated: md (the ESG report and the agreement as Markdown), html (the same as "
+        "self-contained HTML for A4), xlsx (the ESG table as an Excel workbook with charts), ics "
+        "(the annual wheel as an iCalendar file), docx (the ESG report and the agreement as Word "
+        "documents), pdf (the same as A4 PDFs (needs WeasyPrint)), vsme (EFRAG's VSME template "
+        "filled in). Default: md, html, xlsx, ics, docx."
+    ): (
+        "Kommasepareret: md (ESG-rapporten og aftalen som Markdown), html (det samme som "
+        "selvstændig HTML til A4), xlsx (ESG-tabellen som Excel-projektmappe med diagrammer), ics"
+        " (årshjulet som iCalendar-fil), docx (ESG-rapporten og aftalen som Word-dokumenter), pdf"
+        " (det samme som A4-PDF'er (kræver WeasyPrint)), vsme (EFRAG's VSME-skabelon udfyldt). "
+        "Standard: md, html, xlsx, ics, docx."
+    ),
+    (
+        "Comma-separated: md (the questionnaire as Markdown), html (the questionnaire for print "
+        "on A4), xlsx (the data-entry workbook, the import sheet), csv (the import sheet as CSV "
+        "and for Qualtrics). Default: md, html, xlsx, csv."
+    ): (
+        "Kommasepareret: md (spørgeskemaet som Markdown), html (spørgeskemaet til print på A4), "
+        "xlsx (indtastningsprojektmappen, importarket), csv (importarket som CSV og til "
+        "Qualtrics). Standard: md, html, xlsx, csv."
+    ),
+    (
+        "Comma-separated: md (the organisation's view as Markdown), html (the same as "
+        "self-contained HTML), xlsx (the same as an Excel workbook), json (the same as JSON for "
+        "other tools), docx (the same as a Word document), pdf (the same as an A4 PDF (needs "
+        "WeasyPrint)). Default: md, html, xlsx, json, docx."
+    ): (
+        "Kommasepareret: md (organisationens overblik som Markdown), html (det samme som "
+        "selvstændig HTML), xlsx (det samme som Excel-projektmappe), json (det samme som JSON til"
+        " andre værktøjer), docx (det samme som Word-dokument), pdf (det samme som A4-PDF (kræver"
+        " WeasyPrint)). Standard: md, html, xlsx, json, docx."
+    ),
+    "What to do with the raw exports: purge (delete those past their retention).": (
+        "Hvad der skal ske med de rå eksporter: purge (slet dem, der er ældre end opbevaringstiden)."
+    ),
+    "Delete without asking (for scripts); without it b2c asks.": (
+        "Slet uden at spørge (til scripts); uden det spørger b2c."
+    ),
     "The folder to create the partnership in.": "Mappen, partnerskabet oprettes i.",
     "The housing organisation, e.g. Bo-Vest.": "Boligorganisationen, fx Bo-Vest.",
     "The company, e.g. Nortec.": "Virksomheden, fx Nortec.",

@@ -501,7 +501,7 @@ MESSAGES: dict[str, str] = {
     "export-field-too-large": "Et felt i denne række er længere end {limit} millioner tegn, hvilket intet svar er. Rækken er sandsynligvis ødelagt af et anførselstegn, der aldrig lukkes; tjek anførselstegnene i den.",
     "export-blank-header": "Kolonne {column} indeholder data, men har ingen overskrift. Giv kolonnen en overskrift i første række, eller slet kolonnen.",
     "export-duplicate-header": "Overskriften '{name}' står over mere end én kolonne ({columns}), så b2c kan ikke se, hvilken der menes. Omdøb kolonnerne, så hver overskrift er forskellig, eller slet de overskydende.",
-    # -- real survey data (issue 11): add this issue's messages below this line ---------------------------------
+    # -- real survey data (issue 11)
     "score-excluded-survey-test": "{count} genererede testsvar (Survey Test) blev ikke talt med.",
     "score-excluded-not-answered": "{count} rækker med personer, der fik skemaet, men ikke svarede, blev ikke talt med.",
     "score-all-rows-dropped": "Eksporten har ingen svar tilbage at score: alle {count} rækker blev sorteret fra:{reasons}\nEr det den rigtige eksport? Testsvar og forhåndsvisninger er ikke beboernes svar.",
@@ -537,7 +537,7 @@ MESSAGES: dict[str, str] = {
     "resultaterne for {earlier} og {later}. Ændringen mellem dem vises som ikke sammenlignelig.",
     "unknown-scale": "Skalaen '{scale}' findes ikke. Kendte skalaer: {known}.",
     # (end of the real survey data block)
-    # -- hardening (issue 12): add this issue's messages below this line ---------------------------------
+    # -- hardening (issue 12)
     "lock-held": "Et andet b2c-program (pid {pid} på {host}) skriver i dette partnerskab lige nu. Vent, til det er færdigt, og kør kommandoen igen. Kører intet b2c, så slet låsefilen. Intet er ændret.",
     "q-data-entry-typed": "Der er tastet svar ind i denne fil ({count} celler, fx {cells}), og en ny, tom indtastningsfil ville slette dem. Flyt eller omdøb filen først, eller kør med --force for at erstatte den. Intet er ændret.",
     "output-not-a-file": "Her skal b2c skrive en fil, men der ligger en mappe (eller noget andet, der ikke er en almindelig fil). Flyt den væk, og kør kommandoen igen. Intet er ændret.",
@@ -562,7 +562,7 @@ MESSAGES: dict[str, str] = {
     "score-segment-free-text": "Kolonnen '{column}' ligner fritekst (mere end {limit} forskellige svar, eller svar med tal eller adresser), og grupperne ville blive skrevet i results/ med beboernes egne ord. Brug et baggrundsspørgsmål fra part3-evaluation.yaml eller en kolonne med få faste svar som --segment.",
     "date-out-of-range": "Datoen {date} ligger uden for årene {first}-{last}, som et partnerskabs datoer kan ligge i (en pladsholder som 9999-12-31?). Skriv den rigtige dato, eller lad feltet stå tomt.",
     # (end of the hardening block)
-    # -- honest statistics (issue 13): add this issue's messages below this line ---------------------------------
+    # -- honest statistics (issue 13)
     "note-below-threshold": "{name}, {label}: færre end {threshold} svar (eller alle svar ens ved grænsen) - tallet vises ikke, så ingen enkelt beboers svar kan ses.",
     "score-hidden-figure": "skjult (< {threshold})",
     "score-replace-too-close": "Perioden {period} har allerede resultater fra {before} besvarelser; den nye eksport har {after}. To udgivelser, der afviger med 1 til {below} besvarelser, ville vise de tilføjede eller fjernede besvarelsers svar i forskellen. Scor igen, når mindst {threshold} besvarelser er kommet til (eller med præcis samme antal, som en rettelse).",
@@ -582,7 +582,7 @@ MESSAGES: dict[str, str] = {
     "method-disclosure": "Diskretion: et tal, der bygger på færre end {threshold} svar, vises ikke (heller ikke svar pr. trin), og {threshold} svar, der alle er ens, behandles som for få. I opdelinger skjules flere grupper, indtil de skjulte har mindst {threshold} svar, ikke alle ens, og ingen skjult gruppes størrelse kan regnes ud (komplementær undertrykkelse). En periode scores ikke igen med 1 til {below} besvarelser flere eller færre, så forskellen mellem to udgaver ikke viser enkeltes svar.",
     "method-limitation": "Tallene beskriver forholdene i området, ikke partnerskabets virkning: ændringer kan også komme af forhold uden for partnerskabet.",
     # (end of the honest statistics block)
-    # -- reports (issue 14): add this issue's messages below this line ---------------------------------
+    # -- reports (issue 14)
     "report-datapoints": "Datapunkter",
     "report-datapoint-method": "metode og begrænsninger",
     "report-datapoint-target": "målniveau og enhed",
@@ -610,7 +610,7 @@ MESSAGES: dict[str, str] = {
     "report-col-target-line": "mål",
     "report-no-data-yet": "ingen data endnu",
     # (end of the reports block)
-    # -- the consultant's way (issue 15): add this issue's messages below this line ---------------------------------
+    # -- the consultant's way (issue 15)
     "fill-unknown-part": "Der er ingen del, der hedder '{part}'. Vælg en af: {parts}.",
     "fill-missing-file": "{file} findes ikke i partnerskabet. Kør 'b2c init --force' for at tilføje den.",
     "fill-unreadable": "{file} kan ikke læses som YAML. Kør 'b2c validate' for at se hvor, ret fejlen, og kør 'b2c fill' igen.",
@@ -690,7 +690,7 @@ MESSAGES: dict[str, str] = {
     "cli-status-unanswered": "Ubesvaret i {part} ({file}):",
     "fill-unknown-indicator": "Indikatoren '{value}' findes ikke i part3-evaluation.yaml. Skriv et af id'erne: {known}.",
     # (end of the consultant's way block)
-    # -- survey practice (issue 16): add this issue's messages below this line ---------------------------------
+    # -- survey practice (issue 16)
     "weighting-value-detail": "vægtet, effektivt n = {effective} (uvægtet {positive} positive af {n})",
     "reason-weighting-changed": "den ene måling er vægtet til befolkningen og den anden ikke",
     "weighting-bad-population": "Befolkningstallene under survey.population.margins.{question} skal være "

@@ -503,7 +503,7 @@ MESSAGES: dict[str, str] = {
     "export-field-too-large": "A field in this row is longer than {limit} million characters, which no survey answer is. The row is probably broken by a quote that is never closed; check the quotes in it.",
     "export-blank-header": "Column {column} holds data but has no header. Give the column a header in the first row, or delete the column.",
     "export-duplicate-header": "The header '{name}' appears in more than one column ({columns}), so b2c cannot tell which is meant. Rename the columns so that each header is different, or delete the extra ones.",
-    # -- real survey data (issue 11): add this issue's messages below this line ---------------------------------
+    # -- real survey data (issue 11)
     "score-excluded-survey-test": "{count} generated test responses (Survey Test) were not counted.",
     "score-excluded-not-answered": "{count} rows of people who got the survey but did not answer were not counted.",
     "score-all-rows-dropped": "The export has no responses left to score: all {count} rows were left out:{reasons}\nIs it the right export? Test responses and previews are not residents' answers.",
@@ -539,7 +539,7 @@ MESSAGES: dict[str, str] = {
     "the results of {earlier} and {later}. The change between them is shown as not comparable.",
     "unknown-scale": "The scale '{scale}' does not exist. Known scales: {known}.",
     # (end of the real survey data block)
-    # -- hardening (issue 12): add this issue's messages below this line ---------------------------------
+    # -- hardening (issue 12)
     "lock-held": "Another b2c (pid {pid} on {host}) is writing to this partnership right now. Wait until it has finished and run the command again. If no b2c is running, delete the lock file. Nothing was changed.",
     "q-data-entry-typed": "Answers have been typed into this file ({count} cells, e.g. {cells}), and a new, empty data-entry form would delete them. Move or rename the file first, or run with --force to replace it. Nothing was changed.",
     "output-not-a-file": "b2c writes a file here, but there is a folder (or something else that is not a regular file) in its place. Move it away and run the command again. Nothing was changed.",
@@ -564,7 +564,7 @@ MESSAGES: dict[str, str] = {
     "score-segment-free-text": "The column '{column}' looks like free text (more than {limit} different answers, or answers with numbers or addresses), and its groups would be written into results/ in the residents' own words. Use a background question from part3-evaluation.yaml, or a column with a few fixed answers, as --segment.",
     "date-out-of-range": "The date {date} is outside the years {first}-{last} a partnership's dates can be in (a placeholder such as 9999-12-31?). Write the real date, or leave the field empty.",
     # (end of the hardening block)
-    # -- honest statistics (issue 13): add this issue's messages below this line ---------------------------------
+    # -- honest statistics (issue 13)
     "note-below-threshold": "{name}, {label}: fewer than {threshold} answers (or all answers alike at the threshold) - the figure is not shown, so no single resident's answers can be seen.",
     "score-hidden-figure": "hidden (< {threshold})",
     "score-replace-too-close": "The period {period} already has results from {before} responses; the new export has {after}. Two releases that differ by 1 to {below} responses would show the added or removed responses' answers in the difference. Score again once at least {threshold} more responses have come in (or with exactly the same number, as a correction).",
@@ -584,7 +584,7 @@ MESSAGES: dict[str, str] = {
     "method-disclosure": "Disclosure control: a figure resting on fewer than {threshold} answers is not shown (nor its answers per step), and {threshold} answers all alike count as too few. In breakdowns more groups are hidden until the hidden ones hold at least {threshold} answers, not all alike, and no hidden group's size can be worked out (complementary suppression). A period is not scored again with 1 to {below} more or fewer responses, so the difference between two releases shows no one's answers.",
     "method-limitation": "The figures describe conditions in the area, not the partnership's effect: changes can also come from outside the partnership.",
     # (end of the honest statistics block)
-    # -- reports (issue 14): add this issue's messages below this line ---------------------------------
+    # -- reports (issue 14)
     "report-datapoints": "Datapoints",
     "report-datapoint-method": "methodology and limitations",
     "report-datapoint-target": "target level and unit",
@@ -612,7 +612,7 @@ MESSAGES: dict[str, str] = {
     "report-col-target-line": "target",
     "report-no-data-yet": "no data yet",
     # (end of the reports block)
-    # -- the consultant's way (issue 15): add this issue's messages below this line ---------------------------------
+    # -- the consultant's way (issue 15)
     "fill-unknown-part": "There is no part called '{part}'. Choose one of: {parts}.",
     "fill-missing-file": "{file} does not exist in the partnership. Run 'b2c init --force' to add it.",
     "fill-unreadable": "{file} cannot be read as YAML. Run 'b2c validate' to see where, fix it, and run 'b2c fill' again.",
@@ -692,7 +692,7 @@ MESSAGES: dict[str, str] = {
     "cli-status-unanswered": "Unanswered in {part} ({file}):",
     "fill-unknown-indicator": "The indicator '{value}' is not in part3-evaluation.yaml. Write one of the ids: {known}.",
     # (end of the consultant's way block)
-    # -- survey practice (issue 16): add this issue's messages below this line ---------------------------------
+    # -- survey practice (issue 16)
     "weighting-value-detail": "weighted, effective n = {effective} (unweighted {positive} positive of {n})",
     "reason-weighting-changed": "one measurement is weighted to the population and the other is not",
     "weighting-bad-population": "The population figures under survey.population.margins.{question} must "

@@ -402,6 +402,8 @@ def _hint(coder: _Coder, unknown: Sequence[str]) -> Msg:
     lines = []
     for text in unknown[:MAX_VALUES_SHOWN]:
         label = text.split(" = ")[-1]
+        if not looks_like_label(label):
+            continue  # privacy: what a resident wrote (a name, a phone number) is never repeated
         near = difflib.get_close_matches(label, known, n=1, cutoff=0.5)
         lines.append(f'    "{label}": "{near[0] if near else known[0]}"')
     if not lines:
