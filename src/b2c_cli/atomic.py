@@ -121,6 +121,17 @@ def _write_unnamed(path: Path, payload: bytes, mode: int) -> bool:
 
 
 def _write_named(path: Path, payload: bytes, mode: int) -> None:
+    temporary = _named_temporary(path, payload, mode)
+    try:
+        temporary.replace(path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
+        raise
+
+
+def _named_temporary(path: Path, payload: bytes, mode: int) -> Path:
+    """`payload` written and fsynced under a temporary name beside `path` (removed again if that fails)."""
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}-", suffix=_STALE, dir=path.parent)
     temporary = Path(name)
     try:
@@ -129,11 +140,11 @@ def _write_named(path: Path, payload: bytes, mode: int) -> None:
             os.fchmod(fd, mode)
         finally:
             os.close(fd)
-        temporary.replace(path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()
         raise
+    return temporary
 
 
 class Staged:
@@ -184,19 +195,7 @@ def stage(path: Path, data: bytes | str) -> Staged:
                     return Staged(path, temporary)
             finally:
                 os.close(fd)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}-", suffix=_STALE, dir=path.parent)
-    temporary = Path(name)
-    try:
-        try:
-            _write_all(fd, payload)
-            os.fchmod(fd, mode)
-        finally:
-            os.close(fd)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            temporary.unlink()
-        raise
-    return Staged(path, temporary)
+    return Staged(path, _named_temporary(path, payload, mode))
 
 
 def fsync_folder(folder: Path) -> None:

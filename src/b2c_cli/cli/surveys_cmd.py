@@ -5,12 +5,11 @@ results file records, or one git tracks, is kept and named."""
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import Annotated, Literal
 
 import typer
 
-from b2c_cli.cli.common import DryRunOption, JsonOption, LangOption, begin, partnership_root
+from b2c_cli.cli.common import DirArgument, DryRunOption, JsonOption, LangOption, begin, partnership_root
 from b2c_cli.cli.output import print_json, stdout, warning
 from b2c_cli.cli.state import today
 from b2c_cli.errors import Refused, WorkbookInvalid
@@ -22,14 +21,6 @@ ActionArgument = Annotated[
         help="What to do with the raw exports: purge (delete those past their retention).", metavar="ACTION"
     ),
 ]
-FolderArgument = Annotated[
-    Path | None,
-    typer.Argument(
-        help="The partnership folder (default: the folder with b2c.yaml, searched upward).",
-        show_default=False,
-        metavar="DIR",
-    ),
-]
 YesOption = Annotated[
     bool, typer.Option("--yes", "-y", help="Delete without asking (for scripts); without it b2c asks.")
 ]
@@ -38,7 +29,7 @@ YesOption = Annotated[
 def surveys(
     ctx: typer.Context,
     action: ActionArgument,
-    folder: FolderArgument = None,
+    folder: DirArgument = None,
     yes: YesOption = False,
     dry_run: DryRunOption = False,
     as_json: JsonOption = False,

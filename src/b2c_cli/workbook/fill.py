@@ -377,10 +377,8 @@ def _indicator_ids(root: Path) -> set[str] | None:
     return {str(i["id"]) for i in indicators if isinstance(i, dict) and i.get("id") is not None}
 
 
-def fill(root: Path, part: str, talk: Conversation, lang: Lang) -> FillResult:
-    """Ask the questions of `part` and write the answers into its file (once, at the end)."""
-    name, model = PARTS[part]
-    path = root / name
+def _read_part(path: Path, name: str) -> tuple[dict[str, Any], str]:
+    """A part's file as data (a mapping) and as the text the answers are written into."""
     try:
         raw = read_file(path)
         data = parse(raw).data
@@ -389,6 +387,14 @@ def fill(root: Path, part: str, talk: Conversation, lang: Lang) -> FillResult:
         raise InputError("fill-unreadable", where=name, file=name) from None
     if not isinstance(data, dict):
         raise InputError("fill-unreadable", where=name, file=name)
+    return data, text
+
+
+def fill(root: Path, part: str, talk: Conversation, lang: Lang) -> FillResult:
+    """Ask the questions of `part` and write the answers into its file (once, at the end)."""
+    name, model = PARTS[part]
+    path = root / name
+    data, text = _read_part(path, name)
     session = _Session(data, talk, lang, _indicator_ids(root) if model is Part2 else None)
     result = FillResult(part, path)
     # EOFError: the script's answers ran out: keep what was answered, the rest as it is
@@ -417,14 +423,7 @@ def add_meeting(
 
     name = PART3_FILE
     path = root / name
-    try:
-        raw = read_file(path)
-        data = parse(raw).data
-        text = raw.decode("utf-8")
-    except (OSError, UnicodeDecodeError, YamlProblem):
-        raise InputError("fill-unreadable", where=name, file=name) from None
-    if not isinstance(data, dict):
-        raise InputError("fill-unreadable", where=name, file=name)
+    data, text = _read_part(path, name)
     meetings = data.get("evaluation_meetings")
     if meetings is not None and not isinstance(meetings, list):
         raise InputError("fill-unreadable", where=name, file=name)
