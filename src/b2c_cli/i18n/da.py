@@ -773,4 +773,14 @@ MESSAGES: dict[str, str] = {
     "survey.translations.{lang}: {labels} af {wanted} svarmuligheder (labels), og teksterne: {texts}.",
     "q-unknown-survey-lang": "Sproget '{lang}' står ikke under survey.languages i part3-evaluation.yaml. Kendte: {known}.",
     # (end of the survey practice block)
+    # -- not measured in reports (issue 11, stop 19): add this part's messages below this line ---
+    # (end of not measured in reports (issue 11, stop 19))
+    # -- minimum answered statements, portfolio statistics (issue 13, stop 19): add this part's messages below this line ---
+    # (end of minimum answered statements, portfolio statistics (issue 13, stop 19))
+    # -- survey languages when scoring (issue 16, stop 19): add this part's messages below this line ---
+    # (end of survey languages when scoring (issue 16, stop 19))
+    # -- the example's weighting and languages (issue 16, stop 19): add this part's messages below this line ---
+    # (end of the example's weighting and languages (issue 16, stop 19))
+    # -- performance (stop 19): add this part's messages below this line ---
+    # (end of performance (stop 19))
 }

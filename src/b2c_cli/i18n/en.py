@@ -775,4 +775,14 @@ MESSAGES: dict[str, str] = {
     "survey.translations.{lang}: {labels} of {wanted} answer labels (labels), and the texts: {texts}.",
     "q-unknown-survey-lang": "The language '{lang}' is not under survey.languages in part3-evaluation.yaml. Known: {known}.",
     # (end of the survey practice block)
+    # -- not measured in reports (issue 11, stop 19): add this part's messages below this line ---
+    # (end of not measured in reports (issue 11, stop 19))
+    # -- minimum answered statements, portfolio statistics (issue 13, stop 19): add this part's messages below this line ---
+    # (end of minimum answered statements, portfolio statistics (issue 13, stop 19))
+    # -- survey languages when scoring (issue 16, stop 19): add this part's messages below this line ---
+    # (end of survey languages when scoring (issue 16, stop 19))
+    # -- the example's weighting and languages (issue 16, stop 19): add this part's messages below this line ---
+    # (end of the example's weighting and languages (issue 16, stop 19))
+    # -- performance (stop 19): add this part's messages below this line ---
+    # (end of performance (stop 19))
 }
