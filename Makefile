@@ -33,7 +33,7 @@ demo: $(RUNTIME)
 	$(BIN)/b2c score $(EXPORTS)/hedemarken-baseline-surveyxact.xlsx --dir $(EXAMPLE) --period baseline
 	$(BIN)/b2c score $(EXPORTS)/hedemarken-2026-google-forms.csv --dir $(EXAMPLE) --period 2026 --segment alder
 	$(BIN)/b2c report $(EXAMPLE) --format md,html,xlsx,ics,docx,pdf
-	$(BIN)/b2c questionnaire $(EXAMPLE)
+	$(BIN)/b2c questionnaire $(EXAMPLE) --survey-lang all
 	$(BIN)/b2c status $(EXAMPLE)
 
 lint: $(DEV)

@@ -1,6 +1,9 @@
 """Make the example partnership's two survey exports: made-up residents whose answers reproduce the guide's
 example table exactly (Tilhørsforhold 41 % -> 43 %, Tillid 45 % -> 54 %, Medskabende 22 % -> 31 %).
 
+Background questions: age, years lived in Hedemarken, sex (the last, added later, from a generator of its
+own so the other answers stayed the same).
+
 - hedemarken-baseline-surveyxact.xlsx: the baseline as SurveyXact exports it (sheets Dataset with codes,
   Labels, Structure), 104 respondents.
 - hedemarken-2026-google-forms.csv: year 1 as Google Forms exports it (Tidsstempel, grid questions as
@@ -43,6 +46,8 @@ SAFETY = (
 STATEMENTS = (*BELONGING, TRUST, CO_CREATION, *SAFETY)
 AGES = ("Under 25 år", "25-39 år", "40-64 år", "65 år eller derover")
 YEARS_LIVED = ("Under 2 år", "2-10 år", "Over 10 år")
+SEXES = ("Kvinde", "Mand")
+SEX_QUESTION = "Hvad er dit køn?"
 FIRST = ("Mette", "Jørgen", "Åse", "Ahmed", "Fatima", "Lars", "Sofie", "Mustafa", "Birgit", "Henrik", "Amira")
 LAST = ("Sørensen", "Ærø", "Østergaard", "Hansen", "Ali", "Nielsen", "Jensen", "Yilmaz", "Madsen", "Holm")
 COMMENTS = (
@@ -103,9 +108,17 @@ def people(seed: int, count: int) -> list[tuple[str, str, str, str]]:
     return out
 
 
+def sexes(seed: int, count: int) -> list[str]:
+    """Each respondent's answer to the sex question, from a generator of its own, so adding the question
+    left every other answer as it was; about one in twenty leave it blank."""
+    rng = random.Random(seed)
+    return ["" if rng.random() < 0.05 else rng.choice((*SEXES, SEXES[0])) for _ in range(count)]
+
+
 def surveyxact_baseline(path: Path) -> None:
     rows = answers(2025, {"belonging": 41, "trust": 45, "co-creation": 22, "tryghed": 38}, 2, 2)
     who = people(1, len(rows))
+    sex = sexes(11, len(rows))
     codes = {label: i for i, label in enumerate(LABELS, start=1)} | {DONT_KNOW: 9}  # Helt enig = 1
     variables = [f"s_{k}" for k in range(1, len(STATEMENTS) + 1)]
     workbook = Workbook()
@@ -119,15 +132,17 @@ def surveyxact_baseline(path: Path) -> None:
             "name",
             "alder",
             "boet",
+            "kon",
             *variables,
             *[f"statoverall_{k}" for k in range(1, 6)],
         ]
     )
-    for i, (row, (name, email, age, lived)) in enumerate(zip(rows, who, strict=True)):
+    for i, (row, (name, email, age, lived), answer) in enumerate(zip(rows, who, sex, strict=True)):
         cells = [codes[a] if a else None for a in row]
         flags = [1 if k == 4 else 0 for k in range(1, 6)]
+        kon = SEXES.index(answer) + 1 if answer else None
         dataset.append(
-            [48210000 + i, email, name, AGES.index(age) + 1, YEARS_LIVED.index(lived) + 1, *cells, *flags]
+            [48210000 + i, email, name, AGES.index(age) + 1, YEARS_LIVED.index(lived) + 1, kon, *cells, *flags]
         )
     labels = workbook.create_sheet("Labels")
     for variable in variables:
@@ -137,6 +152,8 @@ def surveyxact_baseline(path: Path) -> None:
         labels.append(["alder", code, age])
     for code, lived in enumerate(YEARS_LIVED, start=1):
         labels.append(["boet", code, lived])
+    for code, answer in enumerate(SEXES, start=1):
+        labels.append(["kon", code, answer])
     structure = workbook.create_sheet("Structure")
     structure.append(
         [
@@ -151,6 +168,7 @@ def surveyxact_baseline(path: Path) -> None:
     )
     structure.append(["alder", "alder", "Closed", "Single", "Hvor gammel er du?", "", ""])
     structure.append(["boet", "boet", "Closed", "Single", "Hvor længe har du boet i Hedemarken?", "", ""])
+    structure.append(["kon", "kon", "Closed", "Single", SEX_QUESTION, "", ""])
     for variable, statement in zip(variables, STATEMENTS, strict=True):
         structure.append([variable, variable, "Closed", "Single", f"{QUESTION} - {statement}", "", ""])
     workbook.save(path)
@@ -160,6 +178,7 @@ def surveyxact_baseline(path: Path) -> None:
 def google_forms_year1(path: Path) -> None:
     rows = answers(2026, {"belonging": 43, "trust": 54, "co-creation": 31, "tryghed": 47}, 2, 1)
     who = people(2, len(rows))
+    sex = sexes(12, len(rows))
     rng = random.Random(3)
     start = datetime(2026, 2, 9, 10, 0, 0)
     header = [
@@ -167,15 +186,18 @@ def google_forms_year1(path: Path) -> None:
         "Mailadresse",
         "Hvor gammel er du?",
         "Hvor længe har du boet i Hedemarken?",
+        SEX_QUESTION,
         *(f"{QUESTION} [{statement}]" for statement in STATEMENTS),
         "Har du andre kommentarer til mødestedet eller praktikforløbene?",
     ]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
-    for i, (row, (_, email, age, lived)) in enumerate(zip(rows, who, strict=True)):
+    for i, (row, (_, email, age, lived), answer) in enumerate(zip(rows, who, sex, strict=True)):
         stamp = start + timedelta(minutes=37 * i)
-        writer.writerow([stamp.strftime("%d/%m/%Y %H.%M.%S"), email, age, lived, *row, rng.choice(COMMENTS)])
+        writer.writerow(
+            [stamp.strftime("%d/%m/%Y %H.%M.%S"), email, age, lived, answer, *row, rng.choice(COMMENTS)]
+        )
     path.write_bytes(buffer.getvalue().encode("utf-8"))
 
 

@@ -48,6 +48,7 @@ EXAMPLE_STATEMENTS = (
 EXAMPLE_BACKGROUND = {
     "Hvor gammel er du?": ("Under 25 år", "25-39 år", "40-64 år", "65 år eller derover"),
     "Hvor længe har du boet i Hedemarken?": ("Under 2 år", "2-10 år", "Over 10 år"),
+    "Hvad er dit køn?": ("Kvinde", "Mand"),
 }
 # The statements of a fresh `b2c init` scaffold (one per fixed indicator), by language.
 SCAFFOLD_STATEMENTS = {

@@ -174,9 +174,9 @@ def test_html_has_a_tick_box_per_statement_per_answer(outputs: Outputs, lang: La
     # The header row names the six answers in the same order.
     assert page.rows[0] == ["#", tr("q-col-statement", lang), *LABELS[lang]]
     # One tick box per background option: 4 age bands + 3 lengths of residence.
-    assert page.list_ticks == sum(len(options) for options in EXAMPLE_BACKGROUND.values()) == 7
+    assert page.list_ticks == sum(len(options) for options in EXAMPLE_BACKGROUND.values()) == 9
     text = html.unescape(outputs[lang]["questionnaire.html"].decode("utf-8"))
-    assert text.count('class="tick"') == 6 * 6 + 7
+    assert text.count('class="tick"') == 6 * 6 + 9
     for question, options in EXAMPLE_BACKGROUND.items():
         assert question in text
         positions = [text.index(option) for option in options]
@@ -201,7 +201,7 @@ def test_markdown_has_a_box_per_statement_per_answer(outputs: Outputs, lang: Lan
     for question, options in EXAMPLE_BACKGROUND.items():
         start = lines.index(f"**{question}**")
         assert lines[start + 2 : start + 2 + len(options)] == [f"- ☐ {option}" for option in options]
-    assert text.count("☐") == 6 * 6 + 7
+    assert text.count("☐") == 6 * 6 + 9
     assert lines[0] == f"# {tr('q-title', lang, area='Hedemarken')}"
     assert text.endswith(tr("q-thanks", lang) + "\n")
 

@@ -68,12 +68,13 @@ def test_the_example_entry_workbook(run: Run, tmp_path: Path, lang: Lang) -> Non
     assert answers.freeze_panes == "B2"
     assert answers.max_row == 1  # nothing typed yet
 
-    # Exactly four validations: the number, the six statements, and one per background question.
+    # Exactly five validations: the number, the six statements, and one per background question.
     assert validations(answers) == {
         f"A2:A{LAST_ROW}": ("whole", "0"),
         f"B2:G{LAST_ROW}": ("list", f"'{lists.title}'!$A$1:$A$6"),
         f"H2:H{LAST_ROW}": ("list", f"'{lists.title}'!$B$1:$B$4"),
         f"I2:I{LAST_ROW}": ("list", f"'{lists.title}'!$C$1:$C$3"),
+        f"J2:J{LAST_ROW}": ("list", f"'{lists.title}'!$D$1:$D$2"),
     }
     number = validation_at(answers, "A2")
     assert number is not None
@@ -93,23 +94,24 @@ def test_the_example_entry_workbook(run: Run, tmp_path: Path, lang: Lang) -> Non
         tr("q-error-answer", lang),
     )
     # Beyond the prepared block, and in the headings, nothing is validated.
-    for outside in ("A1", "B1", "I1", f"B{LAST_ROW + 1}", f"A{LAST_ROW + 1}", "J2"):
+    for outside in ("A1", "B1", "J1", f"B{LAST_ROW + 1}", f"A{LAST_ROW + 1}", "K2"):
         assert validation_at(answers, outside) is None, outside
 
     # The background questions offer their own options, in the workbook's order.
-    age_options, lived_options = EXAMPLE_BACKGROUND.values()
+    age_options, lived_options, sex_options = EXAMPLE_BACKGROUND.values()
     for row in (2, LAST_ROW):
         assert dropdown(workbook, answers, f"H{row}") == list(age_options)
         assert dropdown(workbook, answers, f"I{row}") == list(lived_options)
+        assert dropdown(workbook, answers, f"J{row}") == list(sex_options)
 
     # The lists sheet holds nothing else: the labels in column A, each question's options in its own column.
     assert list(lists.iter_rows(values_only=True)) == [
-        (LABELS[lang][0], age_options[0], lived_options[0]),
-        (LABELS[lang][1], age_options[1], lived_options[1]),
-        (LABELS[lang][2], age_options[2], lived_options[2]),
-        (LABELS[lang][3], age_options[3], None),
-        (LABELS[lang][4], None, None),
-        (LABELS[lang][5], None, None),
+        (LABELS[lang][0], age_options[0], lived_options[0], sex_options[0]),
+        (LABELS[lang][1], age_options[1], lived_options[1], sex_options[1]),
+        (LABELS[lang][2], age_options[2], lived_options[2], None),
+        (LABELS[lang][3], age_options[3], None, None),
+        (LABELS[lang][4], None, None, None),
+        (LABELS[lang][5], None, None, None),
     ]
 
     # The instructions name the partnership and the allowed answers.
@@ -153,6 +155,7 @@ def test_many_statements_reach_beyond_column_z(run: Run, tmp_path: Path) -> None
         f"B2:AE{LAST_ROW}": ("list", f"'{lists.title}'!$A$1:$A$6"),
         f"AF2:AF{LAST_ROW}": ("list", f"'{lists.title}'!$B$1:$B$4"),
         f"AG2:AG{LAST_ROW}": ("list", f"'{lists.title}'!$C$1:$C$3"),
+        f"AH2:AH{LAST_ROW}": ("list", f"'{lists.title}'!$D$1:$D$2"),
     }
     assert dropdown(workbook, answers, f"AE{LAST_ROW}") == list(LABELS["da"])
     assert dropdown(workbook, answers, "AF2") == list(EXAMPLE_BACKGROUND["Hvor gammel er du?"])

@@ -99,7 +99,7 @@ def test_qualtrics_advanced_format(run: Run, tmp_path: Path, lang: Lang) -> None
     generate(run, folder, "--lang", lang, "--format", "csv", "-o", out)
     lines = (out / "qualtrics-import.txt").read_text("utf-8").split("\n")
 
-    (age, ages), (lived, lengths) = EXAMPLE_BACKGROUND.items()
+    (age, ages), (lived, lengths), (sex, sexes) = EXAMPLE_BACKGROUND.items()
     assert lines == [
         "[[AdvancedFormat]]",
         "",
@@ -124,6 +124,12 @@ def test_qualtrics_advanced_format(run: Run, tmp_path: Path, lang: Lang) -> None
         lived,
         "[[Choices]]",
         *lengths,
+        "",
+        "[[Question:MC:SingleAnswer:Vertical]]",
+        "[[ID:B3]]",
+        sex,
+        "[[Choices]]",
+        *sexes,
         "",
         "",
     ]

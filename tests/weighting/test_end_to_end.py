@@ -25,9 +25,9 @@ from b2c_cli.survey.weighting import wilson_effective
 from helpers import REPO
 
 EXAMPLE = REPO / "examples" / "hedemarken-nortec"
-AGE_Q, STAY_Q = "Hvor gammel er du?", "Hvor længe har du boet i Hedemarken?"
+AGE_Q, SEX_Q = "Hvor gammel er du?", "Hvad er dit køn?"
 AGES = ["Under 25 år", "25-39 år", "40-64 år", "65 år eller derover"]
-STAYS = ["Under 2 år", "2-10 år", "Over 10 år"]
+SEXES = ["Kvinde", "Mand"]
 SCALE = {"Helt enig": 5, "Delvis enig": 4, "Hverken enig eller uenig": 3, "Delvis uenig": 2, "Helt uenig": 1}
 
 
@@ -57,13 +57,13 @@ def _partnership(tmp_path: Path) -> Path:
     return folder
 
 
-def _export(path: Path, seed: int, n: int, *, with_stay: bool = True) -> list[dict[str, str]]:
+def _export(path: Path, seed: int, n: int, *, with_sex: bool = True) -> list[dict[str, str]]:
     rng = random.Random(seed)
     rows = []
     for _ in range(n):
         row = {AGE_Q: rng.choices(AGES, [5, 2, 2, 1])[0]}
-        if with_stay:
-            row[STAY_Q] = rng.choices([*STAYS, ""], [4, 2, 2, 1])[0]
+        if with_sex:
+            row[SEX_Q] = rng.choices([*SEXES, ""], [6, 3, 1])[0]
         for _, text, _ in _items():
             row[text] = rng.choices([*SCALE, "Ved ikke", ""], [3, 3, 2, 2, 1, 1, 1])[0]
         rows.append(row)
@@ -81,10 +81,10 @@ def _score(run: Any, export: Path, folder: Path, period: str) -> dict[str, Any]:
 
 
 def _independent_weights(rows: list[dict[str, str]]) -> np.ndarray:
-    """Raking by ipfn, the missing boet answers a category of their own at their sample share."""
+    """Raking by ipfn, the missing køn answers a category of their own at their sample share."""
     population = _part3()["survey"]["population"]["margins"]
     frame = pd.DataFrame(
-        {"a": [r[AGE_Q] for r in rows], "s": [r.get(STAY_Q) or "MISSING" for r in rows], "total": 1.0}
+        {"a": [r[AGE_Q] for r in rows], "s": [r.get(SEX_Q) or "MISSING" for r in rows], "total": 1.0}
     )
     n = len(rows)
     table = frame.groupby(["a", "s"], as_index=False)["total"].sum()
@@ -92,12 +92,12 @@ def _independent_weights(rows: list[dict[str, str]]) -> np.ndarray:
     age_total = sum(population["alder"].values())
     ages = pd.Series({k: v / age_total * n for k, v in population["alder"].items()})
     ages.index.name = "a"
-    stay_total = sum(population["boet"].values())
-    stays = pd.Series(
-        {**{k: v / stay_total * (n - missing) for k, v in population["boet"].items()}, "MISSING": missing}
+    sex_total = sum(population["køn"].values())
+    sexes = pd.Series(
+        {**{k: v / sex_total * (n - missing) for k, v in population["køn"].items()}, "MISSING": missing}
     )
-    stays.index.name = "s"
-    fitted = ipfn.ipfn(table, [ages, stays], [["a"], ["s"]], convergence_rate=1e-13, max_iteration=10_000)
+    sexes.index.name = "s"
+    fitted = ipfn.ipfn(table, [ages, sexes], [["a"], ["s"]], convergence_rate=1e-13, max_iteration=10_000)
     cells = {(r.a, r.s): r.total for r in fitted.iteration().itertuples()}
     sizes = frame.groupby(["a", "s"]).size().to_dict()
     return np.array([cells[(a, s)] / sizes[(a, s)] for a, s in zip(frame["a"], frame["s"], strict=True)])
@@ -141,8 +141,8 @@ def test_weighted_figures_match_an_independent_computation(run: Any, tmp_path: P
         assert abs(weighted["ci95"][1] - high * 100) <= 0.05 + 1e-9
         # The unweighted n and positives stay beside the weighted figures.
         assert indicator["n"] == indicator["n"] and indicator["positive"] <= indicator["n"]
-    stay = next(v for v in results["weighting"]["variables"] if v["question"] == "boet")
-    assert stay["missing"] == sum(1 for r in rows if not r[STAY_Q])
+    sex = next(v for v in results["weighting"]["variables"] if v["question"] == "køn")
+    assert sex["missing"] == sum(1 for r in rows if not r[SEX_Q])
 
 
 def test_the_change_between_weighted_periods_uses_each_periods_effective_n(run: Any, tmp_path: Path) -> None:
@@ -192,26 +192,45 @@ def test_an_export_without_the_weighting_column_stays_unweighted_with_a_warning(
 ) -> None:
     folder = _partnership(tmp_path)
     export = tmp_path / "export.csv"
-    _export(export, 51, 90, with_stay=False)
+    _export(export, 51, 90, with_sex=False)
     result = run("score", export, "--dir", folder, "--period", "baseline", "--json")
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
-    assert data["weighting_missing"] == ["boet"]
-    assert "boet" in result.stderr
+    assert data["weighting_missing"] == ["køn"]
+    assert "køn" in result.stderr
     results = yaml.safe_load((folder / "results" / "baseline.yaml").read_text("utf-8"))
     assert "weighting" not in results and all("weighted" not in i for i in results["indicators"])
     assert run("report", folder, "--format", "md").exit_code == 0
     text = (folder / "reports" / "esg-report.md").read_text("utf-8")
-    assert "ikke vægtet, fordi eksporten ikke har spørgsmålet om boet" in text
+    assert "ikke vægtet, fordi eksporten ikke har spørgsmålet om køn" in text
 
 
 def test_a_weighted_and_an_unweighted_period_are_not_compared(run: Any, tmp_path: Path) -> None:
     folder = _partnership(tmp_path)
     first, second = tmp_path / "a.csv", tmp_path / "b.csv"
-    _export(first, 61, 100, with_stay=False)  # unweighted: no boet column
+    _export(first, 61, 100, with_sex=False)  # unweighted: no køn column
     _export(second, 62, 100)
     _score(run, first, folder, "baseline")
     _score(run, second, folder, "2026")
     assert run("report", folder, "--format", "md").exit_code == 0
     text = (folder / "reports" / "esg-report.md").read_text("utf-8")
     assert "den ene måling er vægtet til befolkningen og den anden ikke" in text
+
+
+def test_the_method_section_says_which_periods_are_weighted(run: Any, tmp_path: Path) -> None:
+    """A weighted report's method section once called every figure unweighted (a hard-coded False)."""
+    folder = _partnership(tmp_path)
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    _export(first, 71, 100)
+    _export(second, 72, 100)
+    _score(run, first, folder, "baseline")
+    assert run("report", folder, "--format", "md").exit_code == 0
+    text = (folder / "reports" / "esg-report.md").read_text("utf-8")
+    assert "Tallene er vægtede efter områdets befolkning" in text
+    assert "Tallene er uvægtede" not in text
+    _export(second, 72, 100, with_sex=False)  # this period cannot be weighted
+    _score(run, second, folder, "2026")
+    assert run("report", folder, "--format", "md", "--lang", "en").exit_code == 0
+    text = (folder / "reports" / "esg-report.md").read_text("utf-8")
+    assert "The figures of Baseline (2025) are weighted" in text
+    assert "those of Year 1 (2026) are unweighted" in text

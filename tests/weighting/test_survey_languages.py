@@ -48,6 +48,8 @@ def _partnership(tmp_path: Path, *, complete: bool = True) -> tuple[Path, list[s
                     "ar": f"عبارة {len(statements)}",
                     "en": f"Statement {len(statements)}",
                 }
+            else:  # the example's own translation taken away
+                item.pop("translations", None)
     survey = data["survey"]
     survey["languages"] = ["da", "en", "ar"]
     survey["translations"] = {"ar": {"labels": AR_LABELS, "texts": AR_TEXTS}}

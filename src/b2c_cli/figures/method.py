@@ -27,11 +27,13 @@ class Measurement:
 class Method:
     survey: bool  # any survey indicator
     several: tuple[str, ...]  # survey indicators with more than one statement (the respondent-mean rule)
-    weighted: bool  # weights were applied (DESIGN §3); False until the workbook declares a population
+    weighted: tuple[str, ...]  # the periods whose figures are weighted (DESIGN §3: weights applied)
+    unweighted: tuple[str, ...]  # the measured periods whose figures are not
     threshold: int
     comparisons: int
     holm_kept: int
     measurements: tuple[Measurement, ...]
+    languages: tuple[str, ...] = ()  # the survey languages (IETF tags) when there are more than one
 
 
 def build_method(part3: Part3, figures: Figures, results: Mapping[str, Results]) -> Method:
@@ -48,12 +50,16 @@ def build_method(part3: Part3, figures: Figures, results: Mapping[str, Results])
         for period, result in results.items()
         if figures.period(period) is not None
     )
+    measured = [m.period for m in measurements]
+    weighted = tuple(p for p in measured if (w := results[p].weighting) is not None and w.applied)
     return Method(
         survey=bool(survey),
         several=several,
-        weighted=False,
+        weighted=weighted,
+        unweighted=tuple(p for p in measured if p not in weighted),
         threshold=part3.survey.disclosure_threshold,
         comparisons=figures.comparisons,
         holm_kept=figures.holm_significant,
         measurements=measurements,
+        languages=tuple(part3.survey.languages) if len(part3.survey.languages) > 1 else (),
     )

@@ -5,6 +5,7 @@ the same figure reads the same everywhere and the number style is the language's
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from b2c_cli.figures.method import Method
@@ -18,7 +19,7 @@ from b2c_cli.figures.model import (
     TargetStatus,
     Value,
 )
-from b2c_cli.i18n import Lang, tr
+from b2c_cli.i18n import Lang, has_message, tr
 from b2c_cli.i18n import numbers as num
 
 
@@ -153,6 +154,29 @@ def note_text(note: Note, figures: Figures, lang: Lang) -> str:
     return tr("note-base-not-measured", lang, name=name, label=label)
 
 
+def language_list(tags: Sequence[str], lang: Lang) -> str:
+    """Survey languages by name ("dansk, engelsk og arabisk"); a tag b2c has no name for stays a tag."""
+    names = [tr(key, lang) if has_message(key := f"survey-language-name-{tag}") else tag for tag in tags]
+    if len(names) < 2:
+        return "".join(names)
+    return ", ".join(names[:-1]) + tr("weighting-and", lang) + names[-1]
+
+
+def weighting_sentence(method: Method, figures: Figures, lang: Lang) -> str:
+    """Weighted, unweighted, or which periods are which: a report with a weighted and an unweighted period
+    must not call all its figures either."""
+    if not method.weighted:
+        return tr("method-unweighted", lang)
+    if not method.unweighted:
+        return tr("method-weighted", lang)
+    return tr(
+        "method-weighted-some",
+        lang,
+        weighted=", ".join(label_of(figures, p, lang) for p in method.weighted),
+        unweighted=", ".join(label_of(figures, p, lang) for p in method.unweighted),
+    )
+
+
 def method_text(method: Method, figures: Figures, lang: Lang) -> list[str]:
     """The report's method section, one sentence (or two) per fact, from the figures layer's `Method`."""
     lines: list[str] = []
@@ -163,6 +187,8 @@ def method_text(method: Method, figures: Figures, lang: Lang) -> list[str]:
         else:
             lines.append(tr("method-one-statement", lang))
         lines.append(tr("method-dont-know", lang))
+        if method.languages:
+            lines.append(tr("method-languages", lang, languages=language_list(method.languages, lang)))
         for m in method.measurements:
             lines.append(
                 tr(
@@ -175,7 +201,7 @@ def method_text(method: Method, figures: Figures, lang: Lang) -> list[str]:
                 )
             )
         lines.append(tr("method-intervals", lang))
-        lines.append(tr("method-weighted" if method.weighted else "method-unweighted", lang))
+        lines.append(weighting_sentence(method, figures, lang))
         lines.append(tr("method-comparisons", lang, comparisons=method.comparisons, kept=method.holm_kept))
     lines.append(tr("method-target", lang))
     if method.survey:

@@ -780,6 +780,16 @@ MESSAGES: dict[str, str] = {
     # -- survey languages when scoring (issue 16, stop 19): add this part's messages below this line ---
     # (end of survey languages when scoring (issue 16, stop 19))
     # -- the example's weighting and languages (issue 16, stop 19): add this part's messages below this line ---
+    "method-weighted-some": "Tallene for {weighted} er vægtede efter områdets befolkning (n og antal positive er uvægtede); tallene for {unweighted} er uvægtede.",
+    "method-languages": "Spørgeskemaet kunne besvares på {languages}. Oversættelserne er partnerskabets egne; b2c oversætter ikke.",
+    "survey-language-name-da": "dansk",
+    "survey-language-name-en": "engelsk",
+    "survey-language-name-tr": "tyrkisk",
+    "survey-language-name-ar": "arabisk",
+    "survey-language-name-fa": "farsi",
+    "survey-language-name-so": "somali",
+    "survey-language-name-ur": "urdu",
+    "survey-language-name-bs": "bosnisk",
     # (end of the example's weighting and languages (issue 16, stop 19))
     # -- performance (stop 19): add this part's messages below this line ---
     # (end of performance (stop 19))

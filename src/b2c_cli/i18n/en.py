@@ -782,6 +782,16 @@ MESSAGES: dict[str, str] = {
     # -- survey languages when scoring (issue 16, stop 19): add this part's messages below this line ---
     # (end of survey languages when scoring (issue 16, stop 19))
     # -- the example's weighting and languages (issue 16, stop 19): add this part's messages below this line ---
+    "method-weighted-some": "The figures of {weighted} are weighted to the area's population (n and positives are unweighted); those of {unweighted} are unweighted.",
+    "method-languages": "Residents could answer the questionnaire in {languages}. The translations are the partnership's own; b2c does not translate.",
+    "survey-language-name-da": "Danish",
+    "survey-language-name-en": "English",
+    "survey-language-name-tr": "Turkish",
+    "survey-language-name-ar": "Arabic",
+    "survey-language-name-fa": "Farsi",
+    "survey-language-name-so": "Somali",
+    "survey-language-name-ur": "Urdu",
+    "survey-language-name-bs": "Bosnian",
     # (end of the example's weighting and languages (issue 16, stop 19))
     # -- performance (stop 19): add this part's messages below this line ---
     # (end of performance (stop 19))
