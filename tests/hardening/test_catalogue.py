@@ -534,7 +534,7 @@ CATALOGUE: list[Bad] = [
         replace(PART3, "    value: 4\n", "    value: nan\n"),
         ("validate", "{dir}"),
         1,
-        ("part3-evaluation.yaml:158:5", "'nan' er ikke et tal", "Skriv et tal"),
+        ("part3-evaluation.yaml:208:5", "'nan' er ikke et tal", "Skriv et tal"),
     ),
     Bad(
         "yaml-infinity-for-a-target",
@@ -542,7 +542,7 @@ CATALOGUE: list[Bad] = [
         replace(PART3, "      value: 8\n", "      value: infinity\n"),
         REPORT_OUT,
         1,
-        ("part3-evaluation.yaml:66:7", FIX_VALIDATE),
+        ("part3-evaluation.yaml:78:7", FIX_VALIDATE),
     ),
     Bad(
         "yaml-impossible-date",
@@ -570,7 +570,7 @@ CATALOGUE: list[Bad] = [
         ),
         SCORE_2027,
         3,
-        ("part3-evaluation.yaml:36:5", FIX_VALIDATE),
+        ("part3-evaluation.yaml:42:5", FIX_VALIDATE),
     ),
     Bad(
         "yaml-tab-indentation",
@@ -623,7 +623,7 @@ CATALOGUE: list[Bad] = [
         python_tag,
         SCORE_2027,
         3,
-        ("part3-evaluation.yaml:36:10", FIX_VALIDATE),
+        ("part3-evaluation.yaml:42:10", FIX_VALIDATE),
         check=nothing_ran,
     ),
     Bad(

@@ -89,7 +89,7 @@ def test_an_invalid_part3_is_listed_with_file_line_and_message(
     _, data, _ = ran
     problems = _problems(data, PART3_BROKEN)
     assert [(p["location"], p["code"]) for p in problems] == [
-        ("part3-evaluation.yaml:62:5", "invalid-choice")
+        ("part3-evaluation.yaml:74:5", "invalid-choice")
     ]
     assert "'tally'" in problems[0]["message"] and "count" in problems[0]["message"]
 

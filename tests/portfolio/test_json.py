@@ -163,7 +163,7 @@ def test_stdout_is_the_file_and_stderr_the_summary(ran: tuple[Path, Result]) -> 
     assert json.loads(result.stdout)  # nothing but the JSON on stdout: no 'skrevet' lines
     lines = result.stderr.splitlines()
     assert lines[0] == "4 partnerskaber: 3 gyldige, 1 med fejl."
-    assert len(lines) == 2 and lines[1].startswith("  kab/broken: part3-evaluation.yaml:62:5: ")
+    assert len(lines) == 2 and lines[1].startswith("  kab/broken: part3-evaluation.yaml:74:5: ")
     # --json writes the other formats too, as without it.
     assert sorted(path.name for path in (root / "portfolio").iterdir()) == sorted(OUTPUTS)
 

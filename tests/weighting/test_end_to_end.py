@@ -11,6 +11,7 @@ import json
 import math
 import random
 import shutil
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -234,3 +235,54 @@ def test_the_method_section_says_which_periods_are_weighted(run: Any, tmp_path: 
     text = (folder / "reports" / "esg-report.md").read_text("utf-8")
     assert "The figures of Baseline (2025) are weighted" in text
     assert "those of Year 1 (2026) are unweighted" in text
+
+
+def test_segment_figures_are_weighted_with_the_periods_weights(run: Any, tmp_path: Path) -> None:
+    """A weighted period's breakdown by age: each shown group's weighted share and effective n match the
+    independent computation on that group's rows (ipfn weights); hidden cells stay hidden."""
+    folder = _partnership(tmp_path)
+    export = tmp_path / "export.csv"
+    rows = _export(export, 81, 300)
+    result = run("score", export, "--dir", folder, "--period", "baseline", "--segment", "alder", "--json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    weights = _independent_weights(rows)
+    checked = 0
+    for group in data["segments"]["groups"]:
+        members = [k for k, r in enumerate(rows) if r[AGE_Q] == group["group"]]
+        for cell in group["indicators"]:
+            if cell["suppressed"]:
+                assert cell.get("weighted") is None
+                continue
+            share, n_eff = _independent_share([rows[k] for k in members], weights[members], cell["indicator"])
+            weighted = cell["weighted"]
+            assert abs(weighted["share"] - share) < 5e-6
+            assert abs(weighted["effective_n"] - n_eff) < 0.01
+            low, high = proportion_confint(share * n_eff, n_eff, method="wilson")
+            assert abs(weighted["ci95"][0] - low * 100) <= 0.05 + 1e-9
+            assert abs(weighted["ci95"][1] - high * 100) <= 0.05 + 1e-9
+            checked += 1
+    assert checked >= 12
+    # The terminal table shows the weighted share (one decimal) of a group, not the unweighted one.
+    table = run("score", export, "--dir", folder, "--period", "baseline", "--segment", "alder", "--dry-run")
+    def whole(share: Decimal) -> int:  # the terminal's whole percent, half up from the share itself
+        return int((share * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+    def weighted_whole(cell: dict[str, Any]) -> int:
+        return whole(Decimal(repr(cell["weighted"]["share"])))
+
+    def unweighted_whole(cell: dict[str, Any]) -> int:
+        return whole(Decimal(cell["positive"]) / Decimal(cell["n"]))
+
+    differing = [
+        c
+        for g in data["segments"]["groups"]
+        for c in g["indicators"]
+        if c.get("weighted") and weighted_whole(c) != unweighted_whole(c)
+    ]
+    assert differing
+    for cell in differing:
+        assert f"{weighted_whole(cell)} % (n = {cell['n']})" in table.stdout
+        assert f"{unweighted_whole(cell)} % (n = {cell['n']})" not in table.stdout
+    results = yaml.safe_load((folder / "results" / "baseline.yaml").read_text("utf-8"))
+    assert any(c.get("weighted") for g in results["segments"]["groups"] for c in g["indicators"])

@@ -35,7 +35,7 @@ from b2c_cli.figures.model import (
 )
 from b2c_cli.models import FIXED_INDICATOR_IDS, Part3
 from b2c_cli.models.part3 import MIN_SAMPLE, Indicator, ManualValue
-from b2c_cli.models.results import IndicatorResult, ItemResult, Results
+from b2c_cli.models.results import IndicatorResult, ItemResult, Results, SegmentCellResult
 from b2c_cli.models.scale import DEFAULT_SCALE, normalise
 from b2c_cli.survey import disclosure, scoring, stats, weighting
 
@@ -81,11 +81,11 @@ def survey_value(positive: int, n: int, dont_know: int | None = None, blank: int
     )
 
 
-def weighted_value(result: IndicatorResult | ItemResult) -> Value:
+def weighted_value(result: IndicatorResult | ItemResult | SegmentCellResult) -> Value:
     """A weighted survey figure (DESIGN.md §3): the weighted share and its Wilson interval on the effective
     n, with the unweighted n and positive count beside them."""
     found = result.weighted
-    assert found is not None
+    assert found is not None and result.n is not None and result.positive is not None
     share = Fraction(Decimal(repr(found.share)))
     return Value(
         source="survey",
@@ -96,8 +96,8 @@ def weighted_value(result: IndicatorResult | ItemResult) -> Value:
         whole=int(stats.percent(share, 0)),
         ci95=_interval((found.ci95[0], found.ci95[1])),
         small=result.n < MIN_SAMPLE,
-        dont_know=result.dont_know,
-        blank=result.blank,
+        dont_know=None if isinstance(result, SegmentCellResult) else result.dont_know,
+        blank=None if isinstance(result, SegmentCellResult) else result.blank,
         effective_n=found.effective_n,
     )
 

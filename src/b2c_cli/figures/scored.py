@@ -7,9 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from b2c_cli.figures.compute import build_figures, survey_value
+from b2c_cli.figures.compute import build_figures, survey_value, weighted_value
 from b2c_cli.figures.model import Change, Figures, Value
 from b2c_cli.i18n import Lang, tr
+from b2c_cli.models.results import SegmentCellResult
 from b2c_cli.survey import disclosure
 from b2c_cli.survey.pipeline import ScoreOutcome
 
@@ -24,6 +25,8 @@ def segment_value(cell: dict[str, Any]) -> Value | None:
     """A segment cell of the results as a figure (None when it is suppressed or has no answers)."""
     if cell.get("suppressed") or not cell.get("n"):
         return None
+    if cell.get("weighted"):
+        return weighted_value(SegmentCellResult.model_validate(cell))
     return survey_value(cell["positive"], cell["n"])
 
 

@@ -90,6 +90,7 @@ class SegmentCellResult(_Figures):
     positive: Count | None = None
     n: Count | None = None
     ci95: list[float] | None = None
+    weighted: WeightedFigures | None = None  # the group's weighted share, when the period is weighted
 
 
 class SegmentGroupResult(_Strict):

@@ -216,7 +216,7 @@ def score(request: ScoreRequest) -> ScoreOutcome:
         recorded = population.combine([one.recorded for one in scored], [one.respondents for one in scored])
         if recorded is not None:
             results = population.add_weights(
-                results, part3.survey.population, recorded, respondents, measured, inputs
+                results, part3.survey.population, recorded, respondents, measured, inputs, groups
             )
     # The other periods' results are read before anything is written: a hand-edited one that cannot be read
     # stops the command with nothing changed, not after this period's file was written.

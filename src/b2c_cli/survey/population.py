@@ -15,6 +15,7 @@ from b2c_cli.models.results import (
     IndicatorResult,
     MissedMargin,
     Results,
+    SegmentResult,
     WeightCategory,
     WeightedFigures,
     WeightingResult,
@@ -88,6 +89,7 @@ def add_weights(
     respondents: int,
     indicators: Sequence[Indicator],
     inputs: Callable[[Indicator], list[ItemInput]],
+    groups: Sequence[str] | None = None,
 ) -> Results:
     """`results` with the weighted figures of every indicator and statement and the weights' record. An
     export without a column for a weighting question cannot be weighted: its results stay unweighted, with
@@ -119,12 +121,44 @@ def add_weights(
             )
         )
     kept = [r for r in results.indicators if r.id not in {i.id for i in indicators}]
+    segments = results.segments
+    if segments is not None and groups is not None:
+        by_indicator = {i.id: inputs(i) for i in indicators}
+        segments = _weighted_segments(segments, groups, weighting.weights, by_indicator)
     return results.model_copy(
         update={
             "indicators": updated + kept,
             "weighting": _record(weighting, population, respondents),
+            "segments": segments,
         }
     )
+
+
+def _weighted_segments(
+    segments: SegmentResult,
+    groups: Sequence[str],
+    weights: Sequence[float],
+    items: dict[str, list[ItemInput]],
+) -> SegmentResult:
+    """Each shown group's weighted share (the period's weights, Kish's effective n within the group), so a
+    weighted period's breakdown is weighted like its overall figures. Which cells are shown stays decided on
+    the unweighted counts (the disclosure rules); a hidden cell gets no weighted figure either."""
+    members: dict[str, list[int]] = {}
+    for row, label in enumerate(groups):
+        members.setdefault(label, []).append(row)
+    out = []
+    for group in segments.groups:
+        rows = members.get(group.group, [])
+        cells = []
+        for cell in group.indicators:
+            if cell.suppressed or not cell.n or cell.indicator not in items:
+                cells.append(cell)
+                continue
+            subset = [replace(i, codes=[i.codes[row] for row in rows]) for i in items[cell.indicator]]
+            estimate = weighted_estimate(subset, [weights[row] for row in rows])
+            cells.append(cell.model_copy(update={"weighted": _figures(estimate)}))
+        out.append(group.model_copy(update={"indicators": cells}))
+    return segments.model_copy(update={"groups": out})
 
 
 def _padded(labels: list[str], respondents: int) -> list[str]:
