@@ -126,6 +126,7 @@ class _Rules:
     def __init__(self, workbook: Workbook, today: date) -> None:
         self.wb = workbook
         self.today = today
+        self._results: dict[Path, object] = {}  # results file -> its data (None: unreadable), read once
         self.partnership_model = workbook.partnership or _partial(workbook, PARTNERSHIP_FILE, Partnership)
         part3 = workbook.part3 or _partial(workbook, PART3_FILE, Part3)
         self.part3_model = part3
@@ -399,7 +400,8 @@ class _Rules:
         between them is reported as not comparable, which the workbook's authors should know."""
         measured: list[tuple[str, dict[str, tuple[tuple[str, bool, str], ...]]]] = []
         for period in part3.periods:
-            found = _result_statements(self.wb.root / RESULTS_DIR / f"{period.id}.yaml")
+            path = self.wb.root / RESULTS_DIR / f"{period.id}.yaml"
+            found = _result_statements(self._results_data(path))  # None when there is no such file
             if found is not None:
                 measured.append((period.id, found))
         for (earlier, before), (later, after) in pairwise(measured):
@@ -419,21 +421,32 @@ class _Rules:
                         later=later,
                     )
 
+    def _results_data(self, path: Path) -> object:
+        """A results file's data, parsed once for every rule that reads it (None when it cannot be read:
+        `report` and `score` say why)."""
+        from b2c_cli.yamlfile import YamlProblem, parse, read_file
+
+        if path not in self._results:
+            try:
+                self._results[path] = parse(read_file(path))
+            except (OSError, YamlProblem):
+                self._results[path] = None
+        document = self._results[path]
+        return getattr(document, "data", None)
+
     def results_periods(self) -> None:
         """A results file whose `period` is not its name (copied to another period's name) would show one
         year's figures as another's (issue 12). Only the `period` key is read; `report` reads the rest."""
-        from b2c_cli.yamlfile import YamlProblem, parse, read_file
+        from b2c_cli.yamlfile import YamlDocument
 
         folder = self.wb.root / RESULTS_DIR
         if not folder.is_dir():
             return
         for path in sorted(folder.glob("*.yaml")):
-            try:
-                document = parse(read_file(path))
-            except (OSError, YamlProblem):
-                continue  # unreadable: `report` and `score` say so
-            period = document.data.get("period") if isinstance(document.data, dict) else None
-            if period is not None and str(period) != path.stem:
+            data = self._results_data(path)
+            document = self._results[path]
+            period = data.get("period") if isinstance(data, dict) else None
+            if period is not None and str(period) != path.stem and isinstance(document, YamlDocument):
                 name = f"{RESULTS_DIR}/{path.name}"
                 line = document.mark(("period",)).line
                 self.wb.add(
@@ -647,21 +660,27 @@ def _number(value: float) -> str:
     return str(int(value)) if value == int(value) else str(value)
 
 
-def _result_statements(path: Path) -> dict[str, tuple[tuple[str, bool, str], ...]] | None:
-    """Each indicator's statements in a results file (normalised text, reverse-worded, scale); None when
-    there is no such file or it cannot be read (the commands that read it say why)."""
-    from pydantic import ValidationError
-
-    from b2c_cli.models.results import Results
-    from b2c_cli.yamlfile import YamlProblem, parse, read_file
-
-    try:
-        results = Results.model_validate(parse(read_file(path)).data)
-    except (OSError, YamlProblem, ValidationError):
+def _result_statements(data: object) -> dict[str, tuple[tuple[str, bool, str], ...]] | None:
+    """Each indicator's statements in a results file's data (normalised text, reverse-worded, scale); None
+    when the file is missing or not shaped like a results file (the commands that read it say why). Read
+    from the plain data, not through the Results model: validate needs three keys of each statement."""
+    if not isinstance(data, dict) or not isinstance(indicators := data.get("indicators"), list):
         return None
-    return {
-        indicator.id: tuple(
-            (normalise(item.text), item.reverse, item.scale or DEFAULT_SCALE) for item in indicator.items
-        )
-        for indicator in results.indicators
-    }
+    out: dict[str, tuple[tuple[str, bool, str], ...]] = {}
+    for indicator in indicators:
+        if not isinstance(indicator, dict) or not isinstance(items := indicator.get("items", []), list):
+            return None
+        statements = []
+        for item in items:
+            if not isinstance(item, dict) or not isinstance(text := item.get("text"), str):
+                return None
+            scale = item.get("scale")
+            statements.append(
+                (
+                    normalise(text),
+                    item.get("reverse") is True,
+                    scale if isinstance(scale, str) else DEFAULT_SCALE,
+                )
+            )
+        out[str(indicator.get("id"))] = tuple(statements)
+    return out
