@@ -175,6 +175,10 @@ def _without_unweighted(data: dict[str, Any]) -> dict[str, Any]:
         for entry in (indicator, *indicator.get("items", [])):
             if entry.get("weighted") is None:
                 entry.pop("weighted", None)
+    for group in (data.get("segments") or {}).get("groups", []):
+        for cell in group.get("indicators", []):
+            if cell.get("weighted") is None:
+                cell.pop("weighted", None)
     return data
 
 
