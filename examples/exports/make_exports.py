@@ -140,10 +140,12 @@ def surveyxact_baseline(path: Path) -> None:
     for i, (row, (name, email, age, lived), answer) in enumerate(zip(rows, who, sex, strict=True)):
         cells = [codes[a] if a else None for a in row]
         flags = [1 if k == 4 else 0 for k in range(1, 6)]
-        kon = SEXES.index(answer) + 1 if answer else None
-        dataset.append(
-            [48210000 + i, email, name, AGES.index(age) + 1, YEARS_LIVED.index(lived) + 1, kon, *cells, *flags]
-        )
+        background = [
+            AGES.index(age) + 1,
+            YEARS_LIVED.index(lived) + 1,
+            SEXES.index(answer) + 1 if answer else None,
+        ]
+        dataset.append([48210000 + i, email, name, *background, *cells, *flags])
     labels = workbook.create_sheet("Labels")
     for variable in variables:
         for label, code in codes.items():

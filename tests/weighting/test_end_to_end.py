@@ -265,6 +265,7 @@ def test_segment_figures_are_weighted_with_the_periods_weights(run: Any, tmp_pat
     assert checked >= 12
     # The terminal table shows the weighted share (one decimal) of a group, not the unweighted one.
     table = run("score", export, "--dir", folder, "--period", "baseline", "--segment", "alder", "--dry-run")
+
     def whole(share: Decimal) -> int:  # the terminal's whole percent, half up from the share itself
         return int((share * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
