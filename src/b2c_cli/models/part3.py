@@ -81,7 +81,7 @@ class Indicator(StrictModel):
     comment: Text = None
     items: list[SurveyItem] = []
     # A respondent who answered fewer of the statements is left out (don't-know and blank are not answers).
-    min_answered: int = Field(default=1, strict=True)
+    min_answered: int = 1
 
 
 class Period(StrictModel):
