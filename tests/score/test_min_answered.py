@@ -18,7 +18,6 @@ from openpyxl import load_workbook
 
 from b2c_cli.models.scale import BLANK, DONT_KNOW
 from b2c_cli.survey.scoring import ItemInput, score_indicator
-
 from ingest.factories import make_export
 
 from .kit import BASELINE_EXPORT, DE, DU, HE, HU, STATEMENTS, VI, score
@@ -113,9 +112,7 @@ def _method_texts(files: dict[str, bytes]) -> dict[str, str]:
 
 
 # Tryghed is the last two statements: 40 answered both, 12 left the second blank, 8 answered it "ved ikke".
-ROWS = (
-    [[HE, HE, HE, HU, DE, DU]] * 40 + [[HE, HE, HE, HU, DE, None]] * 12 + [[HE, DE, HE, HU, HE, VI]] * 8
-)
+ROWS = [[HE, HE, HE, HU, DE, DU]] * 40 + [[HE, HE, HE, HU, DE, None]] * 12 + [[HE, DE, HE, HU, HE, VI]] * 8
 
 
 def test_min_answered_two_leaves_out_and_says_so_everywhere(run: Any, example: Path, tmp_path: Path) -> None:
@@ -159,5 +156,6 @@ def test_min_answered_two_leaves_out_and_says_so_everywhere(run: Any, example: P
     texts = _method_texts(render(example, "--format", "md,html,xlsx,docx", output=tmp_path / "r"))
     for kind, text in texts.items():
         assert sentence in text, kind
-        assert "Tryghed: en beboer tæller kun med, når vedkommende har svaret på mindst 2 af de 2" in text, kind
+        rule = "Tryghed: en beboer tæller kun med, når vedkommende har svaret på mindst 2 af de 2"
+        assert rule in text, kind
         assert "En beboer tæller med fra ét besvaret udsagn" not in text, kind
