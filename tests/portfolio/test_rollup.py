@@ -355,3 +355,55 @@ def test_the_roll_up_says_when_partnerships_word_a_statement_differently(tmp_pat
     end = text.index("\n", first)
     part3.write_text(text[:first] + '- text: "Jeg er glad for at bo her"' + text[end:], "utf-8")
     assert rollup_by_key(_run(tmp_path))[("belonging", 2026)]["wordings"] == 2
+
+
+def test_the_documents_show_the_spread_and_the_pooling_method(tiny: Path, tmp_path: Path) -> None:
+    """Median, range, met count and, for a pooled figure, DerSimonian-Laird with tau² and I²: the JSON's
+    values (checked against a reference above) in md, html, docx and xlsx alike."""
+    import io
+
+    from docx import Document
+
+    from portfolio.kit import xlsx_sheets
+
+    result = portfolio(tiny, "-o", tmp_path, "--format", "md,html,docx,xlsx")
+    assert result.exit_code == 0, result.stderr
+    row = rollup_by_key(_run(tiny))[("belonging", 2025)]
+    assert row["pooling"] == "random-effects-dl-logit" and row["shown"] == 3
+
+    def pct(value: float) -> str:
+        return f"{value:.1f}".replace(".", ",") + " %"
+
+    line = (
+        "Tilhørsforhold (versus isolation), 2025: 3 partnerskaber med vist tal, "
+        f"median {pct(row['median'])}, "
+        f"spænd {pct(row['min'])}–{pct(row['max'])}; {row['met_target']} af {row['with_target']} med mål har "
+        "nået det."
+    )
+    dl = (
+        "Samlet procent: DerSimonian-Laird (random effects) på logit-skalaen, "
+        f"τ² = {row['tau2']:.4f}".replace(".", ",")
+        + f", I² = {pct(row['i2'])}."
+    )
+    md = (tmp_path / "portfolio.md").read_text("utf-8")
+    html = (tmp_path / "portfolio.html").read_text("utf-8")
+    docx = "\n".join(
+        p.text for p in Document(io.BytesIO((tmp_path / "portfolio.docx").read_bytes())).paragraphs
+    )
+    for kind, text in (("md", md), ("html", html), ("docx", docx)):
+        assert f"{line} {dl}" in text, kind
+    assert "Samlet procent: ét partnerskabs eget tal med Wilson-interval." in md  # co-creation 2026: b alone
+    sheet = next(
+        rows
+        for name, rows in xlsx_sheets((tmp_path / "portfolio.xlsx").read_bytes()).items()
+        if "Samlet" in name or "Rollup" in name or "samlet" in name
+    )
+    header = sheet[0]
+    found = next(r for r in sheet[1:] if r[0] == "Tilhørsforhold (versus isolation)" and r[2] == 2025)
+    values = dict(zip(header, found, strict=True))
+    assert abs(values["Median (midterste)"] - row["median"] / 100) < 1e-9
+    assert (
+        abs(values["Laveste"] - row["min"] / 100) < 1e-9 and abs(values["Højeste"] - row["max"] / 100) < 1e-9
+    )
+    assert abs(values["τ²"] - row["tau2"]) < 1e-9 and abs(values["I²"] - row["i2"] / 100) < 1e-9
+    assert values["Puljning"] == "DerSimonian-Laird, logit-skala"

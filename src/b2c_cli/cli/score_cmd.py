@@ -208,6 +208,11 @@ def _show(outcome: ScoreOutcome, figures: Figures, data: dict[str, Any], lang: L
         )
     out = stdout()
     out.print(table.render())
+    from b2c_cli.figures.method import answered_of
+    from b2c_cli.figures.words import answered_text
+
+    for answered in answered_of(outcome.part3, outcome.results):
+        out.print(answered_text(answered, data["period"], lang))
     if data["segments"]:
         out.print(_segment_table(data["segments"], outcome, lang).render())
     if explain:

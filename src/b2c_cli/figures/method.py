@@ -1,6 +1,7 @@
 """The facts a report's method section states, taken from the workbook, the results and the figures - never
 from text a user wrote - so the method always says what was done: the positive steps, the respondent-mean
-rule only when an indicator has several statements, don't-know and blanks left out (with their counts),
+rule only when an indicator has several statements (with its minimum of answered statements and who
+answered only some or too few), don't-know and blanks left out (with their counts),
 the intervals and the random-sample assumption, weighting or its absence, the number of comparisons and
 Holm's correction, the disclosure rules, the limitation that changes may come from outside the
 partnership, and each measurement's responses and period."""
@@ -16,17 +17,31 @@ from b2c_cli.models.results import Results
 
 
 @dataclass(frozen=True)
+class Answered:
+    """An indicator with several statements in one measurement: who answered only some of them, and who
+    was left out for answering fewer than its min_answered."""
+
+    name: str
+    min_answered: int
+    partial: int
+    too_few: int
+
+
+@dataclass(frozen=True)
 class Measurement:
     period: str
     respondents: int
     dont_know: int  # respondents with only don't-know answers, summed over the survey indicators
     blank: int  # respondents with no answer, summed over the survey indicators
+    answered: tuple[Answered, ...] = ()  # per indicator with several statements, when the results say
 
 
 @dataclass(frozen=True)
 class Method:
     survey: bool  # any survey indicator
     several: tuple[str, ...]  # survey indicators with more than one statement (the respondent-mean rule)
+    # (name, min_answered, statements) for those whose min_answered is above 1
+    minimum: tuple[tuple[str, int, int], ...]
     weighted: tuple[str, ...]  # the periods whose figures are weighted (DESIGN §3: weights applied)
     unweighted: tuple[str, ...]  # the measured periods whose figures are not
     threshold: int
@@ -34,6 +49,18 @@ class Method:
     holm_kept: int
     measurements: tuple[Measurement, ...]
     languages: tuple[str, ...] = ()  # the survey languages (IETF tags) when there are more than one
+
+
+def answered_of(part3: Part3, result: Results) -> tuple[Answered, ...]:
+    """Per survey indicator with several statements, the measurement's partial and left-out respondents."""
+    names = {i.id: i.name for i in part3.indicators if i.kind == "survey" and len(i.items) > 1}
+    return tuple(
+        Answered(names[r.id], r.answered.min_answered, r.answered.partial, r.answered.too_few)
+        for r in result.indicators
+        if r.id in names
+        and r.answered is not None
+        and (r.answered.min_answered > 1 or r.answered.partial)  # the file keeps it only then
+    )
 
 
 def build_method(part3: Part3, figures: Figures, results: Mapping[str, Results]) -> Method:
@@ -46,6 +73,7 @@ def build_method(part3: Part3, figures: Figures, results: Mapping[str, Results])
             respondents=result.respondents,
             dont_know=sum(r.dont_know for r in result.indicators if r.id in ids),
             blank=sum(r.blank for r in result.indicators if r.id in ids),
+            answered=answered_of(part3, result),
         )
         for period, result in results.items()
         if figures.period(period) is not None
@@ -55,6 +83,9 @@ def build_method(part3: Part3, figures: Figures, results: Mapping[str, Results])
     return Method(
         survey=bool(survey),
         several=several,
+        minimum=tuple(
+            (i.name, i.min_answered, len(i.items)) for i in survey if len(i.items) > 1 and i.min_answered > 1
+        ),
         weighted=weighted,
         unweighted=tuple(p for p in measured if p not in weighted),
         threshold=part3.survey.disclosure_threshold,

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from b2c_cli.figures.method import Method
+from b2c_cli.figures.method import Answered, Method
 from b2c_cli.figures.model import (
     Change,
     Figures,
@@ -177,13 +177,33 @@ def weighting_sentence(method: Method, figures: Figures, lang: Lang) -> str:
     )
 
 
+def answered_text(answered: Answered, label: str, lang: Lang) -> str:
+    """Who answered only some of an indicator's statements, and who was left out for too few."""
+    partial = num.number(answered.partial, lang)
+    if answered.min_answered > 1:
+        return tr(
+            "method-answered",
+            lang,
+            label=label,
+            name=answered.name,
+            partial=partial,
+            too_few=num.number(answered.too_few, lang),
+            min=answered.min_answered,
+        )
+    return tr("method-answered-all", lang, label=label, name=answered.name, partial=partial)
+
+
 def method_text(method: Method, figures: Figures, lang: Lang) -> list[str]:
     """The report's method section, one sentence (or two) per fact, from the figures layer's `Method`."""
     lines: list[str] = []
     if method.survey:
         lines.append(tr("method-scale", lang))
-        if method.several:
+        if method.several and not method.minimum:
             lines.append(tr("method-several", lang, names=", ".join(method.several)))
+        elif method.several:
+            lines.append(tr("method-several-rule", lang, names=", ".join(method.several)))
+            for name, least, statements in method.minimum:
+                lines.append(tr("method-min-answered", lang, name=name, min=least, statements=statements))
         else:
             lines.append(tr("method-one-statement", lang))
         lines.append(tr("method-dont-know", lang))
@@ -200,6 +220,7 @@ def method_text(method: Method, figures: Figures, lang: Lang) -> list[str]:
                     blank=num.number(m.blank, lang),
                 )
             )
+            lines.extend(answered_text(a, label_of(figures, m.period, lang), lang) for a in m.answered)
         lines.append(tr("method-intervals", lang))
         lines.append(weighting_sentence(method, figures, lang))
         lines.append(tr("method-comparisons", lang, comparisons=method.comparisons, kept=method.holm_kept))

@@ -776,6 +776,22 @@ MESSAGES: dict[str, str] = {
     # -- not measured in reports (issue 11, stop 19): add this part's messages below this line ---
     # (end of not measured in reports (issue 11, stop 19))
     # -- minimum answered statements, portfolio statistics (issue 13, stop 19): add this part's messages below this line ---
+    "min-answered-out-of-range": "Indikatoren '{id}' har min_answered: {value}, men den har {statements} "
+    "udsagn. Skriv et helt tal fra 1 til {statements} (så mange udsagn, en beboer mindst skal have svaret på).",
+    "method-several-rule": "Indikatorer med flere udsagn ({names}): hver beboer får gennemsnittet af sine gyldige svar (et omvendt formuleret udsagn spejlet) og tæller som positiv, når gennemsnittet når det laveste positive trin (4,0 på femtrinsskalaen).",
+    "method-min-answered": "{name}: en beboer tæller kun med, når vedkommende har svaret på mindst {min} af de {statements} udsagn; ved ikke og blanke svar tæller ikke som svar.",
+    "method-answered": "{label}, {name}: {partial} svarede kun på nogle af udsagnene; {too_few} blev udeladt, fordi de svarede på færre end {min}.",
+    "method-answered-all": "{label}, {name}: {partial} svarede kun på nogle af udsagnene og tæller med.",
+    "pf-spread-heading": "Spredning og puljning",
+    "pf-spread-line": "{name}, {year}: {shown} partnerskaber med vist tal, median {median}, spænd {low}–{high}; {met} af {with_target} med mål har nået det.",
+    "pf-spread-dl": "Samlet procent: DerSimonian-Laird (random effects) på logit-skalaen, τ² = {tau2}, I² = {i2}.",
+    "pf-spread-single": "Samlet procent: ét partnerskabs eget tal med Wilson-interval.",
+    "pf-col-median": "Median (midterste)",
+    "pf-col-min": "Laveste",
+    "pf-col-max": "Højeste",
+    "pf-col-pooling": "Puljning",
+    "pf-pooling-single": "ét partnerskab (Wilson)",
+    "pf-pooling-random-effects-dl-logit": "DerSimonian-Laird, logit-skala",
     # (end of minimum answered statements, portfolio statistics (issue 13, stop 19))
     # -- survey languages when scoring (issue 16, stop 19): add this part's messages below this line ---
     # (end of survey languages when scoring (issue 16, stop 19))

@@ -778,6 +778,22 @@ MESSAGES: dict[str, str] = {
     # -- not measured in reports (issue 11, stop 19): add this part's messages below this line ---
     # (end of not measured in reports (issue 11, stop 19))
     # -- minimum answered statements, portfolio statistics (issue 13, stop 19): add this part's messages below this line ---
+    "min-answered-out-of-range": "The indicator '{id}' has min_answered: {value}, but it has {statements} "
+    "statement(s). Write a whole number from 1 to {statements} (how many statements a resident must at least have answered).",
+    "method-several-rule": "Indicators with several statements ({names}): each resident gets the mean of their valid answers (a reverse-worded statement mirrored) and counts as positive when the mean reaches the lowest positive step (4.0 on the five-step scale).",
+    "method-min-answered": "{name}: a resident counts only after answering at least {min} of the {statements} statements; don't know and blank are not answers.",
+    "method-answered": "{label}, {name}: {partial} answered only some of the statements; {too_few} were left out for answering fewer than {min}.",
+    "method-answered-all": "{label}, {name}: {partial} answered only some of the statements and are counted.",
+    "pf-spread-heading": "Spread and pooling",
+    "pf-spread-line": "{name}, {year}: {shown} partnerships with a shown figure, median {median}, range {low}–{high}; {met} of {with_target} with a target have met it.",
+    "pf-spread-dl": "Pooled percentage: DerSimonian-Laird (random effects) on the logit scale, τ² = {tau2}, I² = {i2}.",
+    "pf-spread-single": "Pooled percentage: one partnership's own figure with its Wilson interval.",
+    "pf-col-median": "Median",
+    "pf-col-min": "Lowest",
+    "pf-col-max": "Highest",
+    "pf-col-pooling": "Pooling",
+    "pf-pooling-single": "one partnership (Wilson)",
+    "pf-pooling-random-effects-dl-logit": "DerSimonian-Laird, logit",
     # (end of minimum answered statements, portfolio statistics (issue 13, stop 19))
     # -- survey languages when scoring (issue 16, stop 19): add this part's messages below this line ---
     # (end of survey languages when scoring (issue 16, stop 19))

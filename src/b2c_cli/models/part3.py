@@ -80,6 +80,8 @@ class Indicator(StrictModel):
     method: Text = None
     comment: Text = None
     items: list[SurveyItem] = []
+    # A respondent who answered fewer of the statements is left out (don't-know and blank are not answers).
+    min_answered: int = 1
 
 
 class Period(StrictModel):

@@ -65,6 +65,16 @@ class ItemResult(_Figures):
     weighted: WeightedFigures | None = None
 
 
+class AnsweredResult(_Strict):
+    """An indicator with several statements: its respondents with a valid answer, by how many statements
+    they answered (don't-know and blank are not answers)."""
+
+    min_answered: int = Field(ge=1)
+    complete: Count  # answered every statement
+    partial: Count  # answered only some, at least min_answered: scored
+    too_few: Count  # answered fewer than min_answered: left out of n
+
+
 class IndicatorResult(_Figures):
     id: str
     percent: float | None
@@ -75,6 +85,7 @@ class IndicatorResult(_Figures):
     blank: Count
     items: list[ItemResult]
     weighted: WeightedFigures | None = None
+    answered: AnsweredResult | None = None  # only for an indicator with several statements
 
 
 class ResultWarning(_Strict):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from b2c_cli.figures.words import value_text
 from b2c_cli.i18n import tr
 from b2c_cli.i18n.numbers import number
-from b2c_cli.portfolio.view import PortfolioContext, ci_text, table_cell
+from b2c_cli.portfolio.view import PortfolioContext, ci_text, spread_lines, table_cell
 from b2c_cli.rendering import environment
 
 
@@ -31,5 +31,6 @@ def _render(context: PortfolioContext, kind: str) -> bytes:
         footer=context.footer,
         page_footer=context.footer,
         benchmarks=context.benchmarks,
+        spread=spread_lines(portfolio, lang),
     )
     return page.encode("utf-8")

@@ -15,8 +15,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from b2c_cli.figures.words import status_text
 from b2c_cli.i18n import Lang, tr
-from b2c_cli.portfolio.rollup import Portfolio
-from b2c_cli.portfolio.view import PortfolioContext
+from b2c_cli.portfolio.rollup import Portfolio, RollupRow
+from b2c_cli.portfolio.view import PortfolioContext, pooling_of
 from b2c_cli.xlsxutil import reproducible, set_text, set_value, sheet_title
 
 PERCENT = "0%"
@@ -43,6 +43,11 @@ def _number(value: Decimal | None) -> int | float | None:
     if value is None:
         return None
     return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _pooling_name(row: RollupRow, lang: Lang) -> str | None:
+    pooling = pooling_of(row)
+    return tr(f"pf-pooling-{pooling}", lang) if pooling is not None else None
 
 
 def render_xlsx(context: PortfolioContext) -> dict[str, bytes]:
@@ -106,10 +111,17 @@ def portfolio_workbook(portfolio: Portfolio, lang: Lang) -> bytes:
         tr("report-col-ci-low", lang),
         tr("report-col-ci-high", lang),
         tr("report-col-n", lang),
+        tr("pf-col-median", lang),
+        tr("pf-col-min", lang),
+        tr("pf-col-max", lang),
+        "τ²",
+        "I²",
+        tr("pf-col-pooling", lang),
         tr("pf-col-total", lang),
     ]
     rows = []
     for r in portfolio.rollup:
+        spread = r.spread
         ci = r.pooled.ci95 if r.pooled else None
         share = float(r.pooled.share) if r.pooled and r.pooled.share is not None else None
         rows.append(
@@ -128,6 +140,12 @@ def portfolio_workbook(portfolio: Portfolio, lang: Lang) -> bytes:
                 (float(ci.low / 100) if ci else None, PERCENT_1),
                 (float(ci.high / 100) if ci else None, PERCENT_1),
                 (r.pooled.n if r.pooled else None, "0"),
+                (float(spread.median / 100) if spread else None, PERCENT_1),
+                (float(spread.low / 100) if spread else None, PERCENT_1),
+                (float(spread.high / 100) if spread else None, PERCENT_1),
+                (float(spread.tau2) if spread and spread.tau2 is not None else None, "0.0000"),
+                (float(spread.i2 / 100) if spread and spread.i2 is not None else None, PERCENT_1),
+                (_pooling_name(r, lang), None),
                 (_number(r.total), "0"),
             ]
         )

@@ -13,6 +13,7 @@ from b2c_cli.figures import Value
 from b2c_cli.figures.benchmarks import BenchmarkView, benchmark_view
 from b2c_cli.figures.words import interval_text, value_text
 from b2c_cli.i18n import Lang, tr
+from b2c_cli.i18n import numbers as num
 from b2c_cli.i18n.numbers import number
 from b2c_cli.models.benchmark import Benchmark
 from b2c_cli.portfolio.rollup import IndicatorColumn, Portfolio, RollupRow
@@ -158,7 +159,7 @@ def as_dict(portfolio: Portfolio, lang: Lang) -> dict[str, Any]:
                 "ci95": [float(pooled.ci95.low), float(pooled.ci95.high)] if pooled and pooled.ci95 else None,
                 "suppressed": row.pooled_hidden,
                 "total": _float(row.total),
-                "pooling": _pooling(row),
+                "pooling": pooling_of(row),
                 "shown": spread.partnerships if spread else None,
                 "median": _float(spread.median) if spread else None,
                 "min": _float(spread.low) if spread else None,
@@ -178,7 +179,42 @@ def as_dict(portfolio: Portfolio, lang: Lang) -> dict[str, Any]:
     }
 
 
-def _pooling(row: RollupRow) -> str | None:
+def spread_lines(portfolio: Portfolio, lang: Lang) -> list[str]:
+    """Per indicator and year with shown shares: how many partnerships, their median and range, the met
+    count, and how the pooled figure was found (DerSimonian-Laird on the logit scale with tau² and I², or one
+    partnership's own value) - the rollup's own values, worded once for every document."""
+    lines = []
+    for row in portfolio.rollup:
+        spread = row.spread
+        if spread is None:
+            continue
+        text = tr(
+            "pf-spread-line",
+            lang,
+            name=row.indicator.name,
+            year=row.year,
+            shown=spread.partnerships,
+            median=num.percent(spread.median, lang, 1),
+            low=num.percent(spread.low, lang, 1),
+            high=num.percent(spread.high, lang, 1),
+            met=row.met,
+            with_target=row.with_target,
+        )
+        pooling = pooling_of(row)
+        if pooling == "random-effects-dl-logit" and spread.tau2 is not None and spread.i2 is not None:
+            text += " " + tr(
+                "pf-spread-dl",
+                lang,
+                tau2=num.number(spread.tau2, lang, 4),
+                i2=num.percent(spread.i2, lang, 1),
+            )
+        elif pooling == "single":
+            text += " " + tr("pf-spread-single", lang)
+        lines.append(text)
+    return lines
+
+
+def pooling_of(row: RollupRow) -> str | None:
     """How the pooled percentage was found: one partnership's own value ("single"), or DerSimonian-Laird
     random effects on the logit scale over two or more ("random-effects-dl-logit")."""
     if row.pooled is None:

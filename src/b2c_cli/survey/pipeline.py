@@ -170,6 +170,7 @@ def score(request: ScoreRequest) -> ScoreOutcome:
                     scale.k,
                     scale.lowest_positive,
                     scale.id,
+                    min_answered=indicator.min_answered,
                 )
             )
         return out

@@ -15,6 +15,7 @@ from b2c_cli.i18n import Lang, tr
 from b2c_cli.models.part3 import Part3
 from b2c_cli.models.results import (
     RESULTS_SCHEMA_VERSION,
+    AnsweredResult,
     IndicatorResult,
     ItemResult,
     Results,
@@ -81,6 +82,7 @@ def build_results(
                 )
                 for item in score.items
             ],
+            answered=_answered(score),
         )
         for score in scores
     ]
@@ -143,6 +145,17 @@ def check_release(path: Path, results: Results, threshold: int) -> None:
         )
 
 
+def _answered(score: IndicatorScore) -> AnsweredResult | None:
+    if len(score.items) < 2:
+        return None
+    return AnsweredResult(
+        min_answered=score.min_answered,
+        complete=score.complete,
+        partial=score.partial,
+        too_few=score.too_few,
+    )
+
+
 def to_yaml(results: Results, lang: Lang) -> str:
     """The results file's text: a comment saying what it is, then the figures. No timestamps, so the same
     export scored twice gives the same bytes."""
@@ -156,6 +169,9 @@ def to_yaml(results: Results, lang: Lang) -> str:
         if source["rows_used"] is None and not source["rows_dropped"]:
             del source["rows_used"], source["rows_dropped"]
     for indicator in data["indicators"]:
+        answered = indicator["answered"]
+        if answered is None or (answered["min_answered"] == 1 and not answered["partial"]):
+            del indicator["answered"]  # nothing to say: every scored respondent answered every statement
         for item in indicator["items"]:
             if item["scale"] is None:
                 del item["scale"]

@@ -8,6 +8,8 @@ Nothing here assumes five steps: the scale's k and its lowest positive step come
 - Indicator score: each respondent with at least one valid answer on the indicator's items gets the mean
   of those (mirrored) answers and counts as positive when that mean reaches the lowest positive step (4.0
   on five steps with two positive). With one item this is the item score.
+  A respondent who answered fewer of the items than the indicator's `min_answered` (default 1) is left
+  out of n and counted; don't-know and blank are not answers.
 - Don't-know and blank answers are never in the denominator; they are counted.
 - Every estimate carries n, the positive count and a 95 % Wilson interval; a change between periods carries
   a 95 % Newcombe interval and is significant only when that interval excludes 0.
@@ -68,6 +70,7 @@ class ItemInput:
     k: int = STEPS  # the scale's steps; every item of an indicator has the same scale
     lowest_positive: int = POSITIVE_MEAN  # the least positive step that counts as positive
     scale: str = ""  # the scale's id, kept in the results for comparability
+    min_answered: int = 1  # the indicator's: a respondent with fewer valid answers is left out
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,13 @@ class IndicatorScore:
     dont_know: int  # respondents with no valid answer and at least one don't-know
     blank: int  # respondents who answered none of the indicator's items
     items: tuple[ItemScore, ...]
+    # Respondents with at least one valid answer, by how many of the items they answered (don't-know and
+    # blank are not answers): all of them, only some (still scored), fewer than the indicator's
+    # min_answered (left out of n).
+    complete: int = 0
+    partial: int = 0
+    too_few: int = 0
+    min_answered: int = 1
 
 
 @dataclass(frozen=True)
@@ -135,11 +145,13 @@ def score_indicator(indicator_id: str, items: Sequence[ItemInput]) -> IndicatorS
         raise ValueError("every item needs one code per respondent")
     # Respondents who answered alike count alike: the rule is applied once per distinct combination of
     # answers (a few dozen), weighted by how many gave it, instead of once per respondent.
-    n = positive = dont_know = blank = 0
+    n = positive = dont_know = blank = complete = partial = too_few = 0
     reverse = [item.reverse for item in items]
-    k, lowest = items[0].k, items[0].lowest_positive
+    k, lowest, least = items[0].k, items[0].lowest_positive, items[0].min_answered
     if any(item.k != k or item.lowest_positive != lowest for item in items):
         raise ValueError("every item of an indicator needs the same scale")
+    if any(item.min_answered != least for item in items) or not 1 <= least <= len(items):
+        raise ValueError("min_answered is the indicator's, from 1 to its number of items")
     # `pragma: no mutate` (make mutation) marks lines whose mutants cannot change a result: the lengths
     # `strict=` checks are checked above, None is as false as False, and only one pattern is all blank.
     patterns = Counter(zip(*(item.codes for item in items), strict=True))  # pragma: no mutate
@@ -152,7 +164,13 @@ def score_indicator(indicator_id: str, items: Sequence[ItemInput]) -> IndicatorS
                 count += 1
             elif code == DONT_KNOW:
                 saw_dont_know = True
-        if count:
+        if count and count < least:
+            too_few += respondents_alike
+        elif count:
+            if count == len(items):
+                complete += respondents_alike
+            else:
+                partial += respondents_alike
             n += respondents_alike
             if total >= lowest * count:  # mean >= the lowest positive step, in integers
                 positive += respondents_alike
@@ -166,6 +184,10 @@ def score_indicator(indicator_id: str, items: Sequence[ItemInput]) -> IndicatorS
         dont_know=dont_know,
         blank=blank,
         items=tuple(score_item(item) for item in items),
+        complete=complete,
+        partial=partial,
+        too_few=too_few,
+        min_answered=least,
     )
 
 

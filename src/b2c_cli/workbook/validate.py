@@ -581,6 +581,16 @@ class _Rules:
             self.add(file, (*path, "items"), "items-on-non-survey", id=indicator.id, kind=indicator.kind)
         if not indicator.method:
             self.add(file, path, "no-method", "warning", id=indicator.id)
+        statements = len(indicator.items) if indicator.kind == "survey" else 1
+        if not 1 <= indicator.min_answered <= max(statements, 1):
+            self.add(
+                file,
+                (*path, "min_answered"),
+                "min-answered-out-of-range",
+                id=indicator.id,
+                value=indicator.min_answered,
+                statements=statements,
+            )
 
     def manual_values(self, file: str, part3: Part3) -> None:
         kinds = {indicator.id: indicator.kind for indicator in part3.indicators}
