@@ -105,7 +105,12 @@ def test_an_export_without_an_indicator_scores_the_others(run: Any, example: Pat
     later = write_csv(tmp_path / "papir-2026.csv", [*short, [200, *PAPER[0][:4]]])
     alone = score_json(run, later, example, period="2026")
     assert alone["not_measured"] == ["tryghed"]
-    assert [i["id"] for i in alone["indicators"]] == ["belonging", "trust", "co-creation"]
+    assert [(i["id"], i["not_measured"]) for i in alone["indicators"]] == [
+        ("belonging", False),
+        ("trust", False),
+        ("co-creation", False),
+        ("tryghed", True),
+    ]
     shown = score(run, later, example, period="2026")
     assert "Ikke målt" in shown.stderr and "Tryghed" in shown.stderr
     misspelt = [["ID", *STATEMENTS[:4], STATEMENTS[4].replace("tryg", "trig")]]

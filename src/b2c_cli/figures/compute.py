@@ -364,7 +364,9 @@ def _indicator(
     previous: str | None = None
     for period in order:
         if period not in measured:
-            figures.append(PeriodFigure(period, None))
+            scored = results.get(period)
+            unmeasured = scored is not None and indicator.id in scored.not_measured
+            figures.append(PeriodFigure(period, None, not_measured=unmeasured))
             continue
         value, result = measured[period]
         vs_base = vs_previous = None

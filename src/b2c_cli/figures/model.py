@@ -103,6 +103,10 @@ class PeriodFigure:
     vs_base: Change | None = None
     vs_previous: Change | None = None  # only when the previous measured period is not the base
     items: tuple[ItemFigure, ...] = ()  # a survey indicator's statements
+    # The period's survey was scored but did not measure this indicator (its results file lists it under
+    # `not_measured`): shown as "ikke målt" / "not measured", never as 0 or a blank; value is None, so no
+    # change is taken against it and it enters no roll-up.
+    not_measured: bool = False
 
     @property
     def changes(self) -> tuple[Change, ...]:

@@ -774,6 +774,10 @@ MESSAGES: dict[str, str] = {
     "q-unknown-survey-lang": "Sproget '{lang}' står ikke under survey.languages i part3-evaluation.yaml. Kendte: {known}.",
     # (end of the survey practice block)
     # -- not measured in reports (issue 11, stop 19): add this part's messages below this line ---
+    "value-not-measured": "ikke målt",
+    "pf-not-measured": "{name}, {year}: ikke målt i {count:# partnerskab|# partnerskaber} (indikatoren var ikke med i årets måling); de indgår ikke i årets tal.",
+    "pf-col-not-measured": "Ikke målt (partnerskaber)",
+    "cli-status-not-measured": "Ikke målt i {period}: {indicators} (ikke med i målingens eksport)",
     # (end of not measured in reports (issue 11, stop 19))
     # -- minimum answered statements, portfolio statistics (issue 13, stop 19): add this part's messages below this line ---
     # (end of minimum answered statements, portfolio statistics (issue 13, stop 19))

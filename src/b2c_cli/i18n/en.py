@@ -776,6 +776,10 @@ MESSAGES: dict[str, str] = {
     "q-unknown-survey-lang": "The language '{lang}' is not under survey.languages in part3-evaluation.yaml. Known: {known}.",
     # (end of the survey practice block)
     # -- not measured in reports (issue 11, stop 19): add this part's messages below this line ---
+    "value-not-measured": "not measured",
+    "pf-not-measured": "{name}, {year}: not measured in {count:# partnership|# partnerships} (the indicator was not in that year's survey); they enter none of the year's figures.",
+    "pf-col-not-measured": "Not measured (partnerships)",
+    "cli-status-not-measured": "Not measured in {period}: {indicators} (not in that measurement's export)",
     # (end of not measured in reports (issue 11, stop 19))
     # -- minimum answered statements, portfolio statistics (issue 13, stop 19): add this part's messages below this line ---
     # (end of minimum answered statements, portfolio statistics (issue 13, stop 19))

@@ -107,6 +107,7 @@ def portfolio_workbook(portfolio: Portfolio, lang: Lang) -> bytes:
         tr("report-col-ci-high", lang),
         tr("report-col-n", lang),
         tr("pf-col-total", lang),
+        tr("pf-col-not-measured", lang),
     ]
     rows = []
     for r in portfolio.rollup:
@@ -129,6 +130,7 @@ def portfolio_workbook(portfolio: Portfolio, lang: Lang) -> bytes:
                 (float(ci.high / 100) if ci else None, PERCENT_1),
                 (r.pooled.n if r.pooled else None, "0"),
                 (_number(r.total), "0"),
+                (r.not_measured, "0"),
             ]
         )
     _sheet(rollup, "Rollup", headers, rows)

@@ -123,8 +123,9 @@ def _esg_sheet(sheet: Worksheet, context: ReportContext) -> None:
             (row.indicator.name, None),
             (row.target_text, None),
         ]
-        for value in row.values:
-            cells.append(_level(value, percent))
+        for figure, text in zip(row.periods, row.texts, strict=True):
+            # a period whose survey did not measure the indicator: its words ("ikke målt"), never a number
+            cells.append(_level(figure.value, percent) if figure.value is not None else (text or None, None))
         cells += [
             _target(row),
             (view.met, None),
