@@ -427,6 +427,7 @@ def _items(result: IndicatorResult | None, threshold: int) -> tuple[ItemFigure, 
             else tuple(item.steps[step] for step in sorted(item.steps)),
             dont_know=item.dont_know,
             blank=item.blank,
+            scale=item.scale or DEFAULT_SCALE,
         )
         for item in result.items
     )

@@ -13,6 +13,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
 
+from b2c_cli.models.scale import DEFAULT_SCALE
+
 Group = Literal["fixed", "site"]  # the guide's three fixed indicators, or the partnership's own
 IndicatorKind = Literal["survey", "percent", "count"]
 Against = Literal["base", "previous"]
@@ -94,6 +96,7 @@ class ItemFigure:
     steps: tuple[int, ...]  # answers per step as labelled, least to most agreeing; () below the threshold
     dont_know: int
     blank: int
+    scale: str = DEFAULT_SCALE  # the answer scale's id, as the results file gives it
 
 
 @dataclass(frozen=True)

@@ -775,6 +775,7 @@ MESSAGES: dict[str, str] = {
     # (end of the survey practice block)
     # -- not measured in reports (issue 11, stop 19): add this part's messages below this line ---
     "value-not-measured": "ikke målt",
+    "report-step-n": "Trin {n}",
     "pf-not-measured": "{name}, {year}: ikke målt i {count:# partnerskab|# partnerskaber} (indikatoren var ikke med i årets måling); de indgår ikke i årets tal.",
     "pf-col-not-measured": "Ikke målt (partnerskaber)",
     "cli-status-not-measured": "Ikke målt i {period}: {indicators} (ikke med i målingens eksport)",

@@ -777,6 +777,7 @@ MESSAGES: dict[str, str] = {
     # (end of the survey practice block)
     # -- not measured in reports (issue 11, stop 19): add this part's messages below this line ---
     "value-not-measured": "not measured",
+    "report-step-n": "Step {n}",
     "pf-not-measured": "{name}, {year}: not measured in {count:# partnership|# partnerships} (the indicator was not in that year's survey); they enter none of the year's figures.",
     "pf-col-not-measured": "Not measured (partnerships)",
     "cli-status-not-measured": "Not measured in {period}: {indicators} (not in that measurement's export)",
