@@ -22,7 +22,15 @@ from .kit import ENV, EXAMPLE, render
 
 # belonging (2 statements) and tryghed (2) on the guide's scale; trust on agree-7, co-creation on agree-4
 AGREE5 = ["Helt enig", "Delvis enig", "Hverken enig eller uenig", "Delvis uenig", "Helt uenig"]
-AGREE7 = ["Helt enig", "Enig", "Delvis enig", "Hverken enig eller uenig", "Delvis uenig", "Uenig", "Helt uenig"]
+AGREE7 = [
+    "Helt enig",
+    "Enig",
+    "Delvis enig",
+    "Hverken enig eller uenig",
+    "Delvis uenig",
+    "Uenig",
+    "Helt uenig",
+]
 AGREE4 = ["Helt enig", "Enig", "Uenig", "Helt uenig"]
 TRUST = [AGREE7[k % 7] for k in range(12)]  # every step at least once
 CO = [AGREE4[k % 3] for k in range(12)]  # "Helt uenig" never: its column must still be there, with 0
