@@ -777,6 +777,7 @@ MESSAGES: dict[str, str] = {
     # (end of the survey practice block)
     # -- not measured in reports (issue 11, stop 19): add this part's messages below this line ---
     "value-not-measured": "not measured",
+    "score-id-column-unknown": "The export has no column '{column}', which part3-evaluation.yaml declares as the respondent ID (survey: id_column). Columns in the file: {headers}. Set id_column to one of them, or remove the line to use the tool's own ID column.",
     "report-step-n": "Step {n}",
     "pf-not-measured": "{name}, {year}: not measured in {count:# partnership|# partnerships} (the indicator was not in that year's survey); they enter none of the year's figures.",
     "pf-col-not-measured": "Not measured (partnerships)",
