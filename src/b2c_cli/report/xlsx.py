@@ -425,7 +425,9 @@ def _items_sheet(sheet: Worksheet, context: ReportContext) -> None:
             for index, (cell_value, number_format) in enumerate(cells, start=1):
                 set_value(sheet.cell(row=row_number, column=index), cell_value, number_format)
         name = "Statements" if number == 1 else f"Statements{number}"
-        widths = [16, 30, 60, 30, 8, *([11] * len(steps)), 9, 8, 7, 9]
+        # the guide's scale keeps the widths it always had (its middle label is the longest)
+        step_widths = [11, 11, 13, 11, 11] if scale_id == DEFAULT_SCALE else [11] * len(steps)
+        widths = [16, 30, 60, 30, 8, *step_widths, 9, 8, 7, 9]
         _as_table(sheet, name, len(headers), row_number, widths, first_row)
         first_row = max(row_number, first_row + 1) + 2
 
