@@ -1,7 +1,7 @@
 # make demo: set up .venv and run the main job on the bundled example (init, validate, score, report, questionnaire, status).
 # make test: set up .venv with the dev tools and run every check (ruff, mypy --strict, pytest).
 # make fuzz: the long fuzz run of the export readers and the YAML loader (about 12 minutes).
-# make mutation: mutation testing of the scoring rules and the figures layer (about 4 minutes); fails below 90 % caught.
+# make mutation: mutation testing of the scoring rules, the disclosure rules and the figures layer (about 4 minutes); fails below 90 % caught.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -66,8 +66,8 @@ bench: $(DEV)
 fuzz: $(DEV)
 	B2C_FUZZ=long $(BIN)/pytest tests/fuzz
 
-# make mutation: mutmut mutates src/b2c_cli/survey/scoring.py, stats.py and figures/compute.py and runs
-# tests/scoring and tests/figures against each
+# make mutation: mutmut mutates src/b2c_cli/survey/scoring.py, stats.py, disclosure.py and figures/compute.py
+# and runs tests/scoring, tests/figures and tests/disclosure against each
 # mutant ([tool.mutmut] in pyproject.toml); lists the mutants no test caught, and fails below 90 % caught.
 mutation: $(DEV)
 	rm -rf mutants

@@ -23,6 +23,7 @@ TOP_KEYS = [
     "next_meeting",
     "next_measurement",
     "measured_periods",
+    "not_measured",
     "errors",
     "warnings",
 ]
@@ -135,6 +136,7 @@ def test_fresh_partnership_json(run: Run, partnership: Path) -> None:
         "next_meeting": None,
         "next_measurement": {"period": "baseline", "date": None},
         "measured_periods": [],
+        "not_measured": {},
         "errors": 0,
         "warnings": 0,
     }

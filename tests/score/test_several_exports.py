@@ -13,7 +13,7 @@ import yaml
 
 from ingest.factories import make_export, write_csv
 
-from .kit import DE, HE, HU, STATEMENTS, VI, indicator, score, score_json
+from .kit import DE, HE, HU, STATEMENTS, VI, edit_part3, indicator, score, score_json
 
 ONLINE = [[HE] * 6, [DE] * 6, [HU] * 6, [VI] * 6]
 PAPER = [[HE] * 6, [HU] * 6, [HU] * 6]
@@ -105,7 +105,12 @@ def test_an_export_without_an_indicator_scores_the_others(run: Any, example: Pat
     later = write_csv(tmp_path / "papir-2026.csv", [*short, [200, *PAPER[0][:4]]])
     alone = score_json(run, later, example, period="2026")
     assert alone["not_measured"] == ["tryghed"]
-    assert [i["id"] for i in alone["indicators"]] == ["belonging", "trust", "co-creation"]
+    assert [(i["id"], i["not_measured"]) for i in alone["indicators"]] == [
+        ("belonging", False),
+        ("trust", False),
+        ("co-creation", False),
+        ("tryghed", True),
+    ]
     shown = score(run, later, example, period="2026")
     assert "Ikke målt" in shown.stderr and "Tryghed" in shown.stderr
     misspelt = [["ID", *STATEMENTS[:4], STATEMENTS[4].replace("tryg", "trig")]]
@@ -114,3 +119,40 @@ def test_an_export_without_an_indicator_scores_the_others(run: Any, example: Pat
     result = score(run, typo, example, period="2027")
     assert result.exit_code == 3
     assert "Nærmeste overskrifter" in result.stderr
+
+
+def _numbered(tmp_path: Path, name: str, header: str, rows: list[list[str]], first: int) -> Path:
+    table: list[list[Any]] = [[header, *STATEMENTS]]
+    table += [[f"L{first + k}", *row] for k, row in enumerate(rows)]
+    return write_csv(tmp_path / name, table)
+
+
+def test_a_declared_id_column_finds_a_respondent_in_two_exports(
+    run: Any, example: Path, tmp_path: Path
+) -> None:
+    """`survey: id_column: "Løbenr"`: a column no survey tool names so. Undeclared, the same respondent in
+    both exports goes unnoticed; declared, it is refused, naming the other export."""
+    online = _numbered(tmp_path, "online.csv", "Løbenr", ONLINE, first=1)
+    paper = _numbered(tmp_path, "papir.csv", "Løbenr", PAPER, first=4)  # L4 is in both
+    unchecked = score(run, online, example, paper, "--dry-run")
+    assert unchecked.exit_code == 0, unchecked.stderr
+    edit_part3(example, "survey:\n", 'survey:\n  id_column: "Løbenr"\n')
+    result = score(run, online, example, paper, "--json")
+    assert result.exit_code == 3
+    error = json.loads(result.stdout)["error"]
+    assert error["code"] == "score-duplicate-respondent"
+    assert "online.csv" in error["message"] and "L4" in error["message"]
+    assert not (example / "results").exists()
+    apart = _numbered(tmp_path, "papir2.csv", "løbenr", PAPER, first=100)  # case and spacing do not count
+    assert score_json(run, online, example, apart)["respondents"] == 7
+
+
+def test_a_declared_id_column_the_export_lacks_is_refused(run: Any, example: Path, tmp_path: Path) -> None:
+    edit_part3(example, "survey:\n", 'survey:\n  id_column: "Respondent nr"\n')
+    online = _numbered(tmp_path, "online.csv", "Løbenr", ONLINE, first=1)
+    result = score(run, online, example, "--lang", "en")
+    assert result.exit_code == 3
+    message = " ".join(result.stderr.split())
+    assert "online.csv" in message and "'Respondent nr'" in message
+    assert "Columns in the file: Løbenr | " in message
+    assert not (example / "results").exists()

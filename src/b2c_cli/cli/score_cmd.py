@@ -182,7 +182,8 @@ def _show(outcome: ScoreOutcome, figures: Figures, data: dict[str, Any], lang: L
         table.add_column(tr(f"score-col-{key}", lang), justify="left" if key == "indicator" else "right")
     significant = False
     hidden = tr("score-hidden-figure", lang, threshold=outcome.part3.survey.disclosure_threshold)
-    for indicator, shown in zip(outcome.results.indicators, data["indicators"], strict=True):
+    measured = [shown for shown in data["indicators"] if not shown["not_measured"]]
+    for indicator, shown in zip(outcome.results.indicators, measured, strict=True):
         value, changes = _scored(outcome, figures, indicator.id)
         if shown["suppressed"]:
             value, changes = None, ()
@@ -198,6 +199,9 @@ def _show(outcome: ScoreOutcome, figures: Figures, data: dict[str, Any], lang: L
             number(indicator.blank, lang),
             "; ".join(change_short(c, figures, lang) for c in changes) or "-",
         )
+    for shown in data["indicators"]:
+        if shown["not_measured"]:  # the figures layer's words for it; no count, no change
+            table.add_row(shown["name"], tr("value-not-measured", lang), "-", "-", "-", "-", "-")
     if significant:
         table.caption = (
             tr("score-significant-mark", lang)

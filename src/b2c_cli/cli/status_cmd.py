@@ -86,6 +86,8 @@ def _show_next(out: Printer, result: Status, lang: Lang) -> None:
         day = result.next_measurement_date
         when = day.isoformat() if day else tr("cli-status-no-date", lang)
         out.print(f"{tr('cli-status-next-measurement', lang)}: {result.next_measurement} ({when})")
+    for period, names in result.not_measured.items():
+        out.print(tr("cli-status-not-measured", lang, period=period, indicators=", ".join(names)))
 
 
 def _show_problems(out: Printer, result: Status, lang: Lang) -> None:

@@ -364,7 +364,9 @@ def _indicator(
     previous: str | None = None
     for period in order:
         if period not in measured:
-            figures.append(PeriodFigure(period, None))
+            scored = results.get(period)
+            unmeasured = scored is not None and indicator.id in scored.not_measured
+            figures.append(PeriodFigure(period, None, not_measured=unmeasured))
             continue
         value, result = measured[period]
         vs_base = vs_previous = None
@@ -425,6 +427,7 @@ def _items(result: IndicatorResult | None, threshold: int) -> tuple[ItemFigure, 
             else tuple(item.steps[step] for step in sorted(item.steps)),
             dont_know=item.dont_know,
             blank=item.blank,
+            scale=item.scale or DEFAULT_SCALE,
         )
         for item in result.items
     )

@@ -13,6 +13,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
 
+from b2c_cli.models.scale import DEFAULT_SCALE
+
 Group = Literal["fixed", "site"]  # the guide's three fixed indicators, or the partnership's own
 IndicatorKind = Literal["survey", "percent", "count"]
 Against = Literal["base", "previous"]
@@ -94,6 +96,7 @@ class ItemFigure:
     steps: tuple[int, ...]  # answers per step as labelled, least to most agreeing; () below the threshold
     dont_know: int
     blank: int
+    scale: str = DEFAULT_SCALE  # the answer scale's id, as the results file gives it
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,10 @@ class PeriodFigure:
     vs_base: Change | None = None
     vs_previous: Change | None = None  # only when the previous measured period is not the base
     items: tuple[ItemFigure, ...] = ()  # a survey indicator's statements
+    # The period's survey was scored but did not measure this indicator (its results file lists it under
+    # `not_measured`): shown as "ikke målt" / "not measured", never as 0 or a blank; value is None, so no
+    # change is taken against it and it enters no roll-up.
+    not_measured: bool = False
 
     @property
     def changes(self) -> tuple[Change, ...]:

@@ -62,6 +62,9 @@ def score_data(outcome: ScoreOutcome, figures: Figures, root: Path) -> dict[str,
         for item in indicator["items"]:
             item["steps"] = {str(step): count for step, count in item["steps"].items()}
             _mask(item, hidden or disclosure.too_few(item["n"], threshold))
+        indicator["not_measured"] = False
+    # An indicator the period's exports did not measure: listed with its state and no figures (never a 0).
+    data["indicators"] += [_not_measured(i, names.get(i, i)) for i in outcome.results.not_measured]
     data["warnings"] = [
         {**warning, "message": warning_message(warning, outcome.lang, names)} for warning in data["warnings"]
     ]
@@ -73,6 +76,21 @@ def score_data(outcome: ScoreOutcome, figures: Figures, root: Path) -> dict[str,
     ]
     data["unused_scale_columns"] = outcome.unused_scale_columns
     return data
+
+
+def _not_measured(indicator_id: str, name: str) -> dict[str, Any]:
+    """A survey indicator the period's exports did not measure, in the shape of a measured one."""
+    empty: dict[str, Any] = dict.fromkeys(("percent", "positive", "n", "ci95", "dont_know", "blank"))
+    return {
+        "id": indicator_id,
+        **empty,
+        "items": [],
+        "weighted": None,
+        "name": name,
+        "changes": [],
+        "suppressed": False,
+        "not_measured": True,
+    }
 
 
 def _mask(figure: dict[str, Any], hidden: bool) -> None:

@@ -43,6 +43,14 @@ def value_text(value: Value, lang: Lang) -> str:
     return num.number(value.number, lang)
 
 
+def period_text(figure: PeriodFigure, lang: Lang) -> str:
+    """One period's value as the guide prints it ('41 %'), 'ikke målt' when the period's survey did not
+    measure the indicator, '' when there is no value for it."""
+    if figure.value is not None:
+        return value_text(figure.value, lang)
+    return tr("value-not-measured", lang) if figure.not_measured else ""
+
+
 def interval_text(value: Value, lang: Lang) -> str:
     """'31,9–50,8 %', or '' without an interval."""
     return num.interval(value.ci95.low, value.ci95.high, lang) if value.ci95 else ""

@@ -774,6 +774,12 @@ MESSAGES: dict[str, str] = {
     "q-unknown-survey-lang": "Sproget '{lang}' står ikke under survey.languages i part3-evaluation.yaml. Kendte: {known}.",
     # (end of the survey practice block)
     # -- not measured in reports (issue 11, stop 19): add this part's messages below this line ---
+    "value-not-measured": "ikke målt",
+    "score-id-column-unknown": "Eksporten har ingen kolonne '{column}', som part3-evaluation.yaml angiver som respondent-id (survey: id_column). Kolonner i filen: {headers}. Ret id_column til en af dem, eller fjern linjen for at bruge værktøjets egen id-kolonne.",
+    "report-step-n": "Trin {n}",
+    "pf-not-measured": "{name}, {year}: ikke målt i {count:# partnerskab|# partnerskaber} (indikatoren var ikke med i årets måling); de indgår ikke i årets tal.",
+    "pf-col-not-measured": "Ikke målt (partnerskaber)",
+    "cli-status-not-measured": "Ikke målt i {period}: {indicators} (ikke med i målingens eksport)",
     # (end of not measured in reports (issue 11, stop 19))
     # -- minimum answered statements, portfolio statistics (issue 13, stop 19): add this part's messages below this line ---
     "min-answered-out-of-range": "Indikatoren '{id}' har min_answered: {value}, men den har {statements} "

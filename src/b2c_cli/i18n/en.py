@@ -776,6 +776,12 @@ MESSAGES: dict[str, str] = {
     "q-unknown-survey-lang": "The language '{lang}' is not under survey.languages in part3-evaluation.yaml. Known: {known}.",
     # (end of the survey practice block)
     # -- not measured in reports (issue 11, stop 19): add this part's messages below this line ---
+    "value-not-measured": "not measured",
+    "score-id-column-unknown": "The export has no column '{column}', which part3-evaluation.yaml declares as the respondent ID (survey: id_column). Columns in the file: {headers}. Set id_column to one of them, or remove the line to use the tool's own ID column.",
+    "report-step-n": "Step {n}",
+    "pf-not-measured": "{name}, {year}: not measured in {count:# partnership|# partnerships} (the indicator was not in that year's survey); they enter none of the year's figures.",
+    "pf-col-not-measured": "Not measured (partnerships)",
+    "cli-status-not-measured": "Not measured in {period}: {indicators} (not in that measurement's export)",
     # (end of not measured in reports (issue 11, stop 19))
     # -- minimum answered statements, portfolio statistics (issue 13, stop 19): add this part's messages below this line ---
     "min-answered-out-of-range": "The indicator '{id}' has min_answered: {value}, but it has {statements} "

@@ -152,6 +152,9 @@ class SurveySettings(StrictModel):
     missing: list[str] = []  # markers every scale reads as blank (R's NA, -99)
     scales: list[ScaleDeclaration] = []
     background: list[BackgroundQuestion] = []
+    # The respondent-ID column of the exports (its header), for the check that no respondent is in two
+    # exports of one period; None: the survey tools' own ID columns (RespondentID, Response ID, ID, ...).
+    id_column: str | None = None
     population: Population | None = None
     # The languages residents answer in (IETF tags: da, en, tr, ar, fa, so, ur, bs), and each one's words.
     languages: list[str] = []

@@ -8,7 +8,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -18,7 +18,7 @@ from b2c_cli.errors import UsageError
 from b2c_cli.i18n import Lang
 from b2c_cli.outputs import Written, write_outputs
 from b2c_cli.portfolio.formats import PORTFOLIO_FORMATS
-from b2c_cli.portfolio.rollup import IndicatorColumn, Portfolio, RollupRow, build_portfolio
+from b2c_cli.portfolio.rollup import IndicatorColumn, Portfolio, build_portfolio
 from b2c_cli.portfolio.summary import Summary, summarise
 from b2c_cli.portfolio.view import PortfolioContext, as_dict, benchmark_views, footer_text
 from b2c_cli.resources import texts
@@ -116,18 +116,5 @@ def _name_columns(portfolio: Portfolio, lang: Lang) -> None:
         for column in portfolio.columns
     ]
     names = {column.id: column for column in portfolio.columns}
-    portfolio.rollup = [
-        RollupRow(
-            names[row.indicator.id],
-            row.year,
-            row.partnerships,
-            row.with_target,
-            row.met,
-            row.pooled,
-            row.pooled_hidden,
-            row.total,
-            row.spread,
-            row.wordings,
-        )
-        for row in portfolio.rollup
-    ]
+    # every other field kept as it is (a positional copy would drop a field added later)
+    portfolio.rollup = [replace(row, indicator=names[row.indicator.id]) for row in portfolio.rollup]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from b2c_cli.figures.words import value_text
 from b2c_cli.i18n import tr
 from b2c_cli.i18n.numbers import number
-from b2c_cli.portfolio.view import PortfolioContext, ci_text, spread_lines, table_cell
+from b2c_cli.portfolio.view import PortfolioContext, ci_text, not_measured_lines, spread_lines, table_cell
 from b2c_cli.rendering import environment
 
 
@@ -25,6 +25,7 @@ def _render(context: PortfolioContext, kind: str) -> bytes:
     env.filters["ci"] = lambda value: ci_text(value, lang)
     env.filters["count"] = lambda value: number(value, lang)
     env.globals["cell"] = lambda summary, column: table_cell(portfolio, summary, column, lang)
+    env.globals["not_measured"] = not_measured_lines(portfolio, lang)
     page = env.get_template(f"portfolio.{kind}.j2").render(
         pf=portfolio,
         lang=lang,

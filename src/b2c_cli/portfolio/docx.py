@@ -13,7 +13,7 @@ from b2c_cli.figures.words import value_text
 from b2c_cli.i18n import Lang, tr
 from b2c_cli.i18n.numbers import number
 from b2c_cli.portfolio.rollup import Portfolio, RollupRow
-from b2c_cli.portfolio.view import PortfolioContext, ci_text, spread_lines, table_cell
+from b2c_cli.portfolio.view import PortfolioContext, ci_text, not_measured_lines, spread_lines, table_cell
 
 DOCX_FILE = "portfolio.docx"
 
@@ -87,6 +87,8 @@ def _rollup(doc: Document, pf: Portfolio, lang: Lang) -> None:
         for row in pf.rollup
     ]
     word.table(doc, headers, rows, widths=[50, 14, 14, 20, 18, 20, 28, 14])
+    for line in not_measured_lines(pf, lang):
+        word.paragraph(doc, line, style="List Bullet")
     lines = spread_lines(pf, lang)
     if lines:
         word.heading(doc, tr("pf-spread-heading", lang), 2)

@@ -56,6 +56,7 @@ class RollupRow:
     total: Decimal | None  # counts: the sum over partnerships whose value is shown
     spread: Spread | None = None  # percentages: median and range over the shown values, tau² and I²
     wordings: int = 1  # how many different wordings of the statements the shown partnerships use
+    not_measured: int = 0  # partnerships whose survey that year did not measure it: in no figure above
 
 
 @dataclass
@@ -104,13 +105,16 @@ def build_portfolio(summaries: Sequence[Summary], year: int | None = None) -> Po
     # asked for: with --year, a partnership's latest value can come from an earlier year.
     hidden: set[tuple[str, str, int]] = set()
     rollup: list[RollupRow] = []
-    years = sorted({m.year for s in valid for m in s.measured})
+    years = sorted(
+        {m.year for s in valid for m in s.measured} | {y for s in valid for _, y in s.not_measured}
+    )
     for column in columns:
         for y in years:
             values = {
                 s.path: m for s in valid for m in s.measured if m.indicator == column.id and m.year == y
             }
-            if not values:
+            unmeasured = sum(1 for s in valid if (column.id, y) in s.not_measured)
+            if not values and not unmeasured:
                 continue
             kept_back = _hide(values, threshold)
             hidden.update((path, column.id, y) for path in kept_back)
@@ -124,7 +128,7 @@ def build_portfolio(summaries: Sequence[Summary], year: int | None = None) -> Po
                     for info in s.indicators
                     if info.id == column.id
                 }
-                rollup.append(replace(row, wordings=max(1, len(wordings))))
+                rollup.append(replace(row, wordings=max(1, len(wordings)), not_measured=unmeasured))
     cells: dict[tuple[str, str], Shown] = {}
     for summary in valid:
         for column in columns:

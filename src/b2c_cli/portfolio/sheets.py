@@ -118,6 +118,7 @@ def portfolio_workbook(portfolio: Portfolio, lang: Lang) -> bytes:
         "I²",
         tr("pf-col-pooling", lang),
         tr("pf-col-total", lang),
+        tr("pf-col-not-measured", lang),
     ]
     rows = []
     for r in portfolio.rollup:
@@ -147,6 +148,7 @@ def portfolio_workbook(portfolio: Portfolio, lang: Lang) -> bytes:
                 (float(spread.i2 / 100) if spread and spread.i2 is not None else None, PERCENT_1),
                 (_pooling_name(r, lang), None),
                 (_number(r.total), "0"),
+                (r.not_measured, "0"),
             ]
         )
     _sheet(rollup, "Rollup", headers, rows)

@@ -75,6 +75,8 @@ class Summary:
     steps_total: int = 0
     indicators: list[IndicatorInfo] = field(default_factory=list)
     measured: list[Measured] = field(default_factory=list)
+    # (indicator id, year): a period whose survey did not measure the indicator (its results file says so)
+    not_measured: list[tuple[str, int]] = field(default_factory=list)
     as_of: date | None = None  # the date of the newest information its report holds
 
     def latest(self, indicator: str, year: int | None = None) -> Measured | None:
@@ -137,6 +139,8 @@ def _fill(summary: Summary, folder: Path, today: date, lang: Lang | None = None)
         summary.as_of = as_of(part3, figures, partnership.start_date)
     for indicator in figures.indicators:
         for figure in indicator.periods:
+            if figure.not_measured:
+                summary.not_measured.append((indicator.id, years[figure.period]))
             if figure.value is None:
                 continue
             summary.measured.append(

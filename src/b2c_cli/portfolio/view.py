@@ -167,6 +167,7 @@ def as_dict(portfolio: Portfolio, lang: Lang) -> dict[str, Any]:
                 "tau2": _float(spread.tau2) if spread else None,
                 "i2": _float(spread.i2) if spread else None,
                 "wordings": row.wordings,
+                "not_measured": row.not_measured,
             }
         )
     return {
@@ -212,6 +213,16 @@ def spread_lines(portfolio: Portfolio, lang: Lang) -> list[str]:
             text += " " + tr("pf-spread-single", lang)
         lines.append(text)
     return lines
+
+
+def not_measured_lines(portfolio: Portfolio, lang: Lang) -> list[str]:
+    """'Tryghed, 2026: 1 partnerskab målte den ikke ...': per indicator and year, the partnerships whose
+    survey did not measure it (they enter none of that row's figures)."""
+    return [
+        tr("pf-not-measured", lang, name=row.indicator.name, year=row.year, count=row.not_measured)
+        for row in portfolio.rollup
+        if row.not_measured
+    ]
 
 
 def pooling_of(row: RollupRow) -> str | None:

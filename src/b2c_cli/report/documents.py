@@ -102,7 +102,7 @@ def build_context(
         cells = []
         for figure, text in zip(row.periods, row.texts, strict=True):
             if figure.value is None:
-                cells.append(Cell("", None))
+                cells.append(Cell(text, None))  # "ikke målt" when the period's survey did not measure it
                 continue
             footnotes.append(Footnote(len(footnotes) + 1, value_detail(figure, figures, lang)))
             cells.append(Cell(text, footnotes[-1].number))

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from b2c_cli.figures import Figures, IndicatorFigures, PeriodFigure, Value
 from b2c_cli.figures.model import Group, TargetStatus
-from b2c_cli.figures.words import note_text, period_label, status_text, target_text, value_text
+from b2c_cli.figures.words import note_text, period_label, period_text, status_text, target_text
 from b2c_cli.i18n import Lang
 from b2c_cli.models import Part3
 from b2c_cli.models.part3 import Indicator
@@ -71,7 +71,7 @@ def build_table(part3: Part3, figures: Figures, lang: Lang) -> EsgTable:
                 group=indicator.group,
                 target_text=target_text(indicator, lang),
                 periods=indicator.periods,
-                texts=tuple(value_text(p.value, lang) if p.value else "" for p in indicator.periods),
+                texts=tuple(period_text(p, lang) for p in indicator.periods),
                 comment=workbook[indicator.id].comment or "",
                 notes=tuple(note_text(note, figures, lang) for note in indicator.notes),
                 status=indicator.target.status if indicator.target else None,

@@ -24,7 +24,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from b2c_cli.errors import InputError, UsageError
-from b2c_cli.figures.words import value_detail, value_text
+from b2c_cli.figures.words import value_detail
 from b2c_cli.i18n import tr
 from b2c_cli.report.documents import ReportContext
 from b2c_cli.xlsxutil import EXCEL_CELL_LIMIT
@@ -118,9 +118,10 @@ def _indicator_table(context: ReportContext) -> str:
         if view.met:
             head += f"; {tr('report-col-met', lang)}: {view.met}"
         lines.append(head + ")")
-        for figure in row.periods:
-            if figure.value is not None:
-                lines.append(f"- {value_text(figure.value, lang)} · {value_detail(figure, figures, lang)}")
+        for figure, text in zip(row.periods, row.texts, strict=True):
+            if figure.value is not None or figure.not_measured:
+                # not measured: its words and the period's label, no number
+                lines.append(f"- {text} · {value_detail(figure, figures, lang)}")
     return "\n".join(lines)
 
 

@@ -27,9 +27,10 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from b2c_cli.figures import Value
-from b2c_cli.figures.model import Change
+from b2c_cli.figures.model import Change, ItemFigure
 from b2c_cli.figures.words import label_of, note_text
-from b2c_cli.i18n import tr
+from b2c_cli.i18n import Lang, tr
+from b2c_cli.models.scale import DEFAULT_SCALE, Scale
 from b2c_cli.report.documents import ReportContext
 from b2c_cli.report.table import Row
 from b2c_cli.xlsxutil import reproducible, set_text, set_value, sheet_title
@@ -81,23 +82,29 @@ def _method_sheet(sheet: Worksheet, context: ReportContext) -> None:
     _as_table(sheet, "Method", 1, row_number, [70])
 
 
-def _header(sheet: Worksheet, headers: Sequence[str]) -> None:
+def _header(sheet: Worksheet, headers: Sequence[str], row: int = 1) -> None:
     for column, text in enumerate(headers, start=1):
-        cell = sheet.cell(row=1, column=column)
+        cell = sheet.cell(row=row, column=column)
         set_text(cell, text)
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = "A2"
+    if row == 1:
+        sheet.freeze_panes = "A2"
 
 
-def _as_table(sheet: Worksheet, name: str, columns: int, rows: int, widths: Sequence[float]) -> None:
-    """Make rows 1..rows a real Excel Table (filters, banded rows) and set the column widths."""
-    reference = f"A1:{get_column_letter(columns)}{max(rows, 2)}"
+def _as_table(
+    sheet: Worksheet, name: str, columns: int, rows: int, widths: Sequence[float], first: int = 1
+) -> None:
+    """Make rows first..rows a real Excel Table (filters, banded rows) and widen the columns to `widths`
+    (never narrowing one an earlier table on the sheet widened)."""
+    reference = f"A{first}:{get_column_letter(columns)}{max(rows, first + 1)}"
     table = Table(displayName=name, ref=reference)
     table.tableStyleInfo = TableStyleInfo(name=TABLE_STYLE, showRowStripes=True)
     sheet.add_table(table)
     for column, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(column)].width = width
+        dimension = sheet.column_dimensions[get_column_letter(column)]
+        if first == 1 or width > (dimension.width or 0):
+            dimension.width = width
 
 
 def _esg_sheet(sheet: Worksheet, context: ReportContext) -> None:
@@ -123,8 +130,9 @@ def _esg_sheet(sheet: Worksheet, context: ReportContext) -> None:
             (row.indicator.name, None),
             (row.target_text, None),
         ]
-        for value in row.values:
-            cells.append(_level(value, percent))
+        for figure, text in zip(row.periods, row.texts, strict=True):
+            # a period whose survey did not measure the indicator: its words ("ikke målt"), never a number
+            cells.append(_level(figure.value, percent) if figure.value is not None else (text or None, None))
         cells += [
             _target(row),
             (view.met, None),
@@ -367,46 +375,83 @@ def _details_sheet(sheet: Worksheet, context: ReportContext) -> None:
 
 
 def _items_sheet(sheet: Worksheet, context: ReportContext) -> None:
+    """The answers per statement, grouped by answer scale: each group its own Excel Table whose header gives
+    that scale's steps (least to most agreeing), so an item on a 4-, 7-step or 0-10 scale has its counts
+    under its own steps. The guide's five-step scale comes first; a blank row between groups."""
     lang = context.lang
-    headers = [
-        tr("report-col-period", lang),
-        tr("report-col-indicator", lang),
-        tr("report-col-statement", lang),
-        tr("report-col-column", lang),
-        tr("report-col-reverse", lang),
-        *(tr(f"report-step-{step}", lang) for step in (1, 2, 3, 4, 5)),
-        tr("report-col-dont-know", lang),
-        tr("report-col-blank", lang),
-        tr("report-col-n", lang),
-        tr("report-col-percent", lang),
-    ]
-    _header(sheet, headers)
-    row_number = 1
+    groups: dict[str, list[tuple[str, Row, ItemFigure]]] = {}
     for column in context.table.columns:
         for row in context.table.rows:
             figure = row.figures.at(column.period)
             for item in figure.items if figure is not None else ():
-                row_number += 1
-                value = item.value
-                cells: list[tuple[Any, str | None]] = [
-                    (column.label, None),
-                    (row.indicator.name, None),
-                    (item.text, None),
-                    (item.column, None),
-                    (tr("report-yes" if item.reverse else "report-no", lang), None),
-                    # The step columns are the guide's five; an item on another scale leaves them empty
-                    # rather than putting its counts under the wrong steps.
-                    *((count, COUNT) for count in (item.steps if len(item.steps) == 5 else (None,) * 5)),
-                    (item.dont_know, COUNT),
-                    (item.blank, COUNT),
-                    (value.n if value else 0, COUNT),
-                    (float(value.share) if value and value.share is not None else None, PERCENT_1),
-                ]
-                for index, (cell_value, number_format) in enumerate(cells, start=1):
-                    set_value(sheet.cell(row=row_number, column=index), cell_value, number_format)
-    _as_table(
-        sheet, "Statements", len(headers), row_number, [16, 30, 60, 30, 8, 11, 11, 13, 11, 11, 9, 8, 7, 9]
-    )
+                groups.setdefault(item.scale, []).append((column.label, row, item))
+    order = sorted(groups, key=lambda scale_id: scale_id != DEFAULT_SCALE)  # stable: else as they come
+    scales = context.part3.scales()
+    first_row = 1
+    for number, scale_id in enumerate(order or [DEFAULT_SCALE], start=1):
+        items = groups.get(scale_id, [])
+        steps = _step_labels(scale_id, scales.get(scale_id), items, lang)
+        headers = [
+            tr("report-col-period", lang),
+            tr("report-col-indicator", lang),
+            tr("report-col-statement", lang),
+            tr("report-col-column", lang),
+            tr("report-col-reverse", lang),
+            *steps,
+            tr("report-col-dont-know", lang),
+            tr("report-col-blank", lang),
+            tr("report-col-n", lang),
+            tr("report-col-percent", lang),
+        ]
+        _header(sheet, headers, first_row)
+        row_number = first_row
+        for label, row, item in items:
+            row_number += 1
+            value = item.value
+            # below the disclosure threshold an item has no answers per step: its step cells stay empty
+            counts = item.steps if len(item.steps) == len(steps) else (None,) * len(steps)
+            cells: list[tuple[Any, str | None]] = [
+                (label, None),
+                (row.indicator.name, None),
+                (item.text, None),
+                (item.column, None),
+                (tr("report-yes" if item.reverse else "report-no", lang), None),
+                *((count, COUNT) for count in counts),
+                (item.dont_know, COUNT),
+                (item.blank, COUNT),
+                (value.n if value else 0, COUNT),
+                (float(value.share) if value and value.share is not None else None, PERCENT_1),
+            ]
+            for index, (cell_value, number_format) in enumerate(cells, start=1):
+                set_value(sheet.cell(row=row_number, column=index), cell_value, number_format)
+        name = "Statements" if number == 1 else f"Statements{number}"
+        # the guide's scale keeps the widths it always had (its middle label is the longest)
+        step_widths = [11, 11, 13, 11, 11] if scale_id == DEFAULT_SCALE else [11] * len(steps)
+        widths = [16, 30, 60, 30, 8, *step_widths, 9, 8, 7, 9]
+        _as_table(sheet, name, len(headers), row_number, widths, first_row)
+        first_row = max(row_number, first_row + 1) + 2
+
+
+def _step_labels(
+    scale_id: str, scale: Scale | None, items: Sequence[tuple[str, Row, ItemFigure]], lang: Lang
+) -> list[str]:
+    """A scale's step labels, least to most agreeing: the guide's words for its five-step scale, the
+    scale's printed labels for another, 'Trin N' for a scale the workbook no longer declares. Made unique
+    (a table's headers must differ)."""
+    if scale_id == DEFAULT_SCALE:
+        return [tr(f"report-step-{step}", lang) for step in (1, 2, 3, 4, 5)]
+    if scale is not None:
+        labels = list(reversed(scale.labels(lang)[: scale.k]))
+    else:
+        k = max((len(item.steps) for _, _, item in items), default=0)
+        labels = [tr("report-step-n", lang, n=step) for step in range(1, k + 1)]
+    seen: set[str] = set()
+    unique = []
+    for step, label in enumerate(labels, start=1):
+        text = label if label and label not in seen else f"{label} ({step})".strip()
+        seen.add(text)
+        unique.append(text)
+    return unique
 
 
 def _wheel_sheet(sheet: Worksheet, context: ReportContext) -> None:

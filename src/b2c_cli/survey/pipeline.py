@@ -287,7 +287,10 @@ def _score_one(
     export, recorded = population.record(
         export, part3, lambda question: _segment_column(question, export, part3, display)
     )
-    id_column = _id_column(export) if request.more else None
+    declared = part3.survey.id_column
+    id_column = _declared_id_column(export, declared, display) if declared else None
+    if id_column is None and request.more:
+        id_column = _id_column(export)
     answers = encode(export, matches, codings, segment_column, display, id_column=id_column)
     codes = {(m.item.indicator, m.item.index): answers.codes[m.column.index] for m in matches}
     return _Scored(
@@ -329,6 +332,21 @@ _ID_HEADERS = ("respondentid", "respondent id", "responseid", "response id", "id
 def _id_column(export: Export) -> Column | None:
     by_name = {c.name.casefold(): c for c in export.columns}
     return next((by_name[name] for name in _ID_HEADERS if name in by_name), None)
+
+
+def _declared_id_column(export: Export, declared: str, file: str) -> Column:
+    """The respondent-ID column Part 3 declares (`survey: id_column:`), by its header; an export without
+    it stops, naming the column and the headers it has."""
+    wanted = normalise(declared)
+    found = [c for c in export.columns if normalise(c.name) == wanted]
+    if not found:
+        headers = " | ".join(c.name for c in export.columns[:MAX_HEADERS_NAMED]) or "-"
+        raise InputError("score-id-column-unknown", where=file, column=declared, headers=headers)
+    return found[0]
+
+
+# How many of an export's headers a message names.
+MAX_HEADERS_NAMED = 30
 
 
 def _check_same_export_twice(scored: Sequence[_Scored]) -> None:

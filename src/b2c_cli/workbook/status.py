@@ -95,6 +95,8 @@ class Status:
     next_measurement_date: date | None
     validation: ValidationReport
     measured: list[str] = field(default_factory=list)  # periods with results
+    # period -> the names of the survey indicators its results file lists as not measured (`b2c status`)
+    not_measured: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def next_step(self) -> Step | None:
@@ -131,6 +133,7 @@ class Status:
                 else None
             ),
             "measured_periods": self.measured,
+            "not_measured": self.not_measured,
             "errors": len(self.validation.errors),
             "warnings": len(self.validation.warnings),
         }
@@ -211,7 +214,31 @@ def _is_file(path: Path) -> bool:
 
 def status(root: Path, today: date) -> Status:
     workbook, validation = check(root, today)
-    return status_of(workbook, validation, today)
+    found = status_of(workbook, validation, today)
+    found.not_measured = not_measured(root, workbook.part3, found.measured)
+    return found
+
+
+def not_measured(root: Path, part3: Part3 | None, measured: list[str]) -> dict[str, list[str]]:
+    """Per period with results, the survey indicators its exports did not measure (the results file's
+    `not_measured`), by the workbook's names; a file that cannot be read is left out (validate says why)."""
+    from pydantic import ValidationError
+
+    from b2c_cli.models.results import Results
+    from b2c_cli.yamlfile import YamlProblem, parse, read_file
+
+    if part3 is None:
+        return {}
+    names = {indicator.id: indicator.name for indicator in part3.indicators}
+    found: dict[str, list[str]] = {}
+    for period in measured:
+        try:
+            results = Results.model_validate(parse(read_file(root / RESULTS_DIR / f"{period}.yaml")).data)
+        except (OSError, YamlProblem, ValidationError):
+            continue
+        if results.not_measured:
+            found[period] = [names.get(i, i) for i in results.not_measured]
+    return found
 
 
 def status_of(workbook: Workbook, validation: ValidationReport, today: date) -> Status:
