@@ -778,6 +778,9 @@ MESSAGES: dict[str, str] = {
     # -- minimum answered statements, portfolio statistics (issue 13, stop 19): add this part's messages below this line ---
     # (end of minimum answered statements, portfolio statistics (issue 13, stop 19))
     # -- survey languages when scoring (issue 16, stop 19): add this part's messages below this line ---
+    "translation-label-clash": "Svaret '{label}' på sproget '{lang}' står også på sproget '{other}' for et "
+    "andet trin på skalaen; b2c score læser svar på alle undersøgelsens sprog, så det ville blive læst forkert. "
+    "Ret ordene under survey.translations.{lang}.labels.",
     # (end of survey languages when scoring (issue 16, stop 19))
     # -- the example's weighting and languages (issue 16, stop 19): add this part's messages below this line ---
     # (end of the example's weighting and languages (issue 16, stop 19))

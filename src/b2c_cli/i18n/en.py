@@ -780,6 +780,9 @@ MESSAGES: dict[str, str] = {
     # -- minimum answered statements, portfolio statistics (issue 13, stop 19): add this part's messages below this line ---
     # (end of minimum answered statements, portfolio statistics (issue 13, stop 19))
     # -- survey languages when scoring (issue 16, stop 19): add this part's messages below this line ---
+    "translation-label-clash": "The answer '{label}' in the language '{lang}' also stands in the language "
+    "'{other}' for another step of the scale; b2c score reads answers in every survey language, so it would "
+    "be read wrongly. Correct the words under survey.translations.{lang}.labels.",
     # (end of survey languages when scoring (issue 16, stop 19))
     # -- the example's weighting and languages (issue 16, stop 19): add this part's messages below this line ---
     # (end of the example's weighting and languages (issue 16, stop 19))

@@ -11,7 +11,7 @@ from typing import Literal
 from pydantic import Field
 
 from b2c_cli.models.common import StrictModel, Text, YesNo
-from b2c_cli.models.scale import SCALES, Scale, Step
+from b2c_cli.models.scale import DEFAULT_SCALE, SCALES, Scale, Step, with_language
 
 IndicatorKind = Literal["survey", "count", "percent"]
 Esrs = Literal["S3", "S4"]
@@ -192,4 +192,11 @@ class Part3(StrictModel):
             for scale_id, scale in SCALES.items()
         }
         found.update({d.id: d.scale(extra) for d in self.survey.scales})
+        # The survey languages' answer labels (the questionnaire prints them on the default scale): an export
+        # answered in Arabic, or in Danish and Arabic in one column, scores on that scale (issue 16).
+        default = found.get(DEFAULT_SCALE)
+        if default is not None and not any(d.id == DEFAULT_SCALE for d in self.survey.scales):
+            for tag, words in self.survey.translations.items():
+                default = with_language(default, tag, words.labels)
+            found[DEFAULT_SCALE] = default
         return found
