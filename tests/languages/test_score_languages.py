@@ -206,3 +206,30 @@ def test_a_label_two_languages_use_for_different_steps_is_a_validate_error(run: 
     assert result.exit_code != 0
     out = result.stdout + result.stderr
     assert "Helt enig" in out and "'en'" in out and "'da'" in out
+
+
+AGE_OPTIONS = ["Under 25 år", "25-39 år", "40-64 år", "65 år eller derover"]
+AR_AGE = ["أقل من 25 سنة", "25-39 سنة", "40-64 سنة", "65 سنة فأكثر"]  # test data
+AR_AGE_QUESTION = "كم عمرك؟"  # test data
+
+
+def test_background_answers_in_two_languages_make_one_group(run: Any, tmp_path: Path) -> None:
+    folder = _with_languages(tmp_path)
+    path = folder / PART3
+    data: dict[str, Any] = yaml.safe_load(path.read_text("utf-8"))
+    age = next(q for q in data["survey"]["background"] if q["id"] == "alder")
+    age["translations"] = {"ar": {"text": AR_AGE_QUESTION, "options": AR_AGE}}
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    answers = ANSWERS * 2
+    langs = ROW_LANGS * 2
+    ages = [(n // 2) % 2 + 1 for n in range(len(answers))]  # '25-39 år' or '40-64 år', 12 each
+    rows = [
+        [_label(step, lang) for step in row] + [(AR_AGE if lang == "ar" else AGE_OPTIONS)[a]]
+        for row, lang, a in zip(answers, langs, ages, strict=True)
+    ]
+    export = _write(tmp_path / "mixed.csv", [*STATEMENTS, AR_AGE_QUESTION], rows)
+    found = _groups(score_json(run, export, folder, "--segment", "alder"))
+    assert sorted(found) == ["25-39 år", "40-64 år"]
+    for a in (1, 2):
+        mine = [row for row, age_index in zip(answers, ages, strict=True) if age_index == a]
+        assert found[AGE_OPTIONS[a]]["trust"] == _expected_group(mine, (2,))

@@ -189,7 +189,9 @@ def score(request: ScoreRequest) -> ScoreOutcome:
         segment_name = SOURCE_SEGMENT
         order = [one.export.path.name for one in scored]
     elif request.segment is not None and all(one.segment is not None for one in scored):
-        groups = [group for one in scored for group in (one.segment or [])]
+        wanted = normalise(request.segment)
+        own = next((q.own_options() for q in part3.survey.background if normalise(q.id) == wanted), {})
+        groups = [own.get(normalise(group), group) for one in scored for group in (one.segment or [])]
         column = scored[0].segment_column
         segment_name = column.name if column is not None else request.segment
         order = _group_order(request.segment, column, part3) if column is not None else []
@@ -400,7 +402,7 @@ def _segment_column(name: str, export: Export, part3: Part3, file: str) -> Colum
     wanted = {normalise(name)}
     for question in part3.survey.background:
         if normalise(question.id) == normalise(name):
-            wanted.add(normalise(question.text))
+            wanted.update(normalise(text) for text in question.texts())  # in any survey language
     found = [
         column
         for column in export.columns
