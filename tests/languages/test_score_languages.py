@@ -233,3 +233,47 @@ def test_background_answers_in_two_languages_make_one_group(run: Any, tmp_path: 
     for a in (1, 2):
         mine = [row for row, age_index in zip(answers, ages, strict=True) if age_index == a]
         assert found[AGE_OPTIONS[a]]["trust"] == _expected_group(mine, (2,))
+
+
+def test_three_language_data_entry_round_trip(run: Any, tmp_path: Path) -> None:
+    """Questionnaire in da, en and ar -> a data-entry workbook per language filled in its language (as
+    a data-entry person would from the paper forms) -> `b2c score` over the three -> exactly the figures of
+    the same answers typed in Danish only."""
+    folder = _with_languages(tmp_path)
+    result = run("questionnaire", folder, "--survey-lang", "all", "--format", "xlsx")
+    assert result.exit_code == 0, result.stderr
+    out = folder / "questionnaire"
+    books = {
+        "da": out / "data-entry.xlsx",
+        "en": out / "data-entry.en.xlsx",
+        "ar": out / "data-entry.ar.xlsx",
+    }
+    danish_only = tmp_path / "danish-only.xlsx"
+    danish_only.write_bytes(books["da"].read_bytes())
+
+    def fill(path: Path, rows: list[tuple[int, list[int | None]]], lang: str) -> None:
+        book = openpyxl.load_workbook(path)
+        sheet = book.worksheets[0]
+        words = {"da": DA, "ar": AR, "en": EN}[lang]
+        lists = book.worksheets[2]
+        offered = [lists.cell(row=r, column=1).value for r in range(1, len(words) + 1)]
+        assert offered == words  # the dropdowns offer this language's labels
+        for line, (number, answers) in enumerate(rows, start=2):
+            sheet.cell(row=line, column=1, value=number)
+            for column, step in enumerate(answers, start=2):
+                if step is not None:
+                    sheet.cell(row=line, column=column, value=words[step])
+        book.save(path)
+
+    numbered = list(enumerate(ANSWERS, start=1))
+    for lang, path in books.items():
+        fill(path, [(n, row) for (n, row), tag in zip(numbered, ROW_LANGS, strict=True) if tag == lang], lang)
+    fill(danish_only, numbered, "da")
+    headers = [c.value for c in openpyxl.load_workbook(books["ar"]).worksheets[0][1]]
+    assert headers[1 : 1 + len(AR_STATEMENTS)] == AR_STATEMENTS
+
+    three = score_json(run, books["da"], folder, books["en"], books["ar"], "--dry-run")
+    other = _with_languages(tmp_path, "other")
+    one = score_json(run, danish_only, other, "--dry-run")
+    assert _without_columns(all_figures(three)) == _without_columns(all_figures(one))
+    assert indicator(three, "trust")["items"][0]["n"] == _expected(2)[2]
