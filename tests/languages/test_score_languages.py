@@ -277,3 +277,16 @@ def test_three_language_data_entry_round_trip(run: Any, tmp_path: Path) -> None:
     one = score_json(run, danish_only, other, "--dry-run")
     assert _without_columns(all_figures(three)) == _without_columns(all_figures(one))
     assert indicator(three, "trust")["items"][0]["n"] == _expected(2)[2]
+
+
+def test_a_typed_in_language_workbook_is_not_replaced(run: Any, tmp_path: Path) -> None:
+    folder = _with_languages(tmp_path)
+    assert run("questionnaire", folder, "--survey-lang", "ar", "--format", "xlsx").exit_code == 0
+    path = folder / "questionnaire" / "data-entry.ar.xlsx"
+    book = openpyxl.load_workbook(path)
+    book.worksheets[0].cell(row=2, column=2, value=AR[0])
+    book.save(path)
+    typed = path.read_bytes()
+    result = run("questionnaire", folder, "--survey-lang", "ar", "--format", "xlsx")
+    assert result.exit_code == 4, result.stderr
+    assert path.read_bytes() == typed
