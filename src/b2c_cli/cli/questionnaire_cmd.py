@@ -35,8 +35,8 @@ def questionnaire(
         typer.Option(
             "--survey-lang",
             help="Also write the questionnaire in a survey language of Part 3's survey.languages (an IETF "
-            "tag such as ar or tr, or all), from the workbook's translations: questionnaire.TAG.html and "
-            ".md, right to left for Arabic, Farsi and Urdu.",
+            "tag such as ar or tr, or all), from the workbook's translations: questionnaire.TAG.html "
+            "and .md (with xlsx also data-entry.TAG.xlsx), right to left for Arabic, Farsi and Urdu.",
             show_default=False,
         ),
     ] = None,

@@ -47,7 +47,11 @@ def score(
     ] = None,
     sheet: Annotated[str | None, typer.Option(help="The sheet to read in an XLSX file.")] = None,
     segment: Annotated[
-        str | None, typer.Option(help="Break results down by this column (or background question id).")
+        str | None,
+        typer.Option(
+            help="Break results down by this column (or background question id; language: the survey "
+            "language each resident answered in)."
+        ),
     ] = None,
     as_json: JsonOption = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Score and show; write nothing.")] = False,

@@ -102,11 +102,12 @@ OPTION_HELP_DA: dict[str, str] = {
     (
         "Also write the questionnaire in a survey language of Part 3's survey.languages (an IETF "
         "tag such as ar or tr, or all), from the workbook's translations: questionnaire.TAG.html "
-        "and .md, right to left for Arabic, Farsi and Urdu."
+        "and .md (with xlsx also data-entry.TAG.xlsx), right to left for Arabic, Farsi and Urdu."
     ): (
         "Skriv også spørgeskemaet på et surveysprog fra Del 3's survey.languages (et "
         "IETF-sprogkode som ar eller tr, eller all) ud fra arbejdsbogens oversættelser: "
-        "questionnaire.TAG.html og .md, fra højre mod venstre for arabisk, farsi og urdu."
+        "questionnaire.TAG.html og .md (med xlsx også data-entry.TAG.xlsx), fra højre mod venstre for "
+        "arabisk, farsi og urdu."
     ),
     (
         "Comma-separated: md (the ESG report and the agreement as Markdown), html (the same as "
@@ -183,8 +184,13 @@ OPTION_HELP_DA: dict[str, str] = {
     "The measurement: baseline, 2026, ... (default: the first period without results).": "Målingen: "
     "baseline, 2026, ... (standard: den første periode uden resultater).",
     "The sheet to read in an XLSX file.": "Arket, der skal læses i en XLSX-fil.",
-    "Break results down by this column (or background question id).": "Del resultaterne op efter denne "
-    "kolonne (eller baggrundsspørgsmålets id).",
+    (
+        "Break results down by this column (or background question id; language: the survey language each "
+        "resident answered in)."
+    ): (
+        "Del resultaterne op efter denne kolonne (eller baggrundsspørgsmålets id; sprog: det surveysprog, "
+        "hver beboer svarede på)."
+    ),
     "Score and show; write nothing.": "Beregn og vis; skriv intet.",
     "Replace a period's results that came from another export.": "Erstat en periodes resultater, der kom "
     "fra en anden eksport.",

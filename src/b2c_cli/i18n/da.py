@@ -800,6 +800,9 @@ MESSAGES: dict[str, str] = {
     "pf-pooling-random-effects-dl-logit": "DerSimonian-Laird, logit-skala",
     # (end of minimum answered statements, portfolio statistics (issue 13, stop 19))
     # -- survey languages when scoring (issue 16, stop 19): add this part's messages below this line ---
+    "translation-label-clash": "Svaret '{label}' på sproget '{lang}' står også på sproget '{other}' for et "
+    "andet trin på skalaen; b2c score læser svar på alle undersøgelsens sprog, så det ville blive læst forkert. "
+    "Ret ordene under survey.translations.{lang}.labels.",
     # (end of survey languages when scoring (issue 16, stop 19))
     # -- the example's weighting and languages (issue 16, stop 19): add this part's messages below this line ---
     "method-weighted-some": "Tallene for {weighted} er vægtede efter områdets befolkning (n og antal positive er uvægtede); tallene for {unweighted} er uvægtede.",

@@ -802,6 +802,9 @@ MESSAGES: dict[str, str] = {
     "pf-pooling-random-effects-dl-logit": "DerSimonian-Laird, logit",
     # (end of minimum answered statements, portfolio statistics (issue 13, stop 19))
     # -- survey languages when scoring (issue 16, stop 19): add this part's messages below this line ---
+    "translation-label-clash": "The answer '{label}' in the language '{lang}' also stands in the language "
+    "'{other}' for another step of the scale; b2c score reads answers in every survey language, so it would "
+    "be read wrongly. Correct the words under survey.translations.{lang}.labels.",
     # (end of survey languages when scoring (issue 16, stop 19))
     # -- the example's weighting and languages (issue 16, stop 19): add this part's messages below this line ---
     "method-weighted-some": "The figures of {weighted} are weighted to the area's population (n and positives are unweighted); those of {unweighted} are unweighted.",

@@ -11,7 +11,7 @@ from typing import Literal
 from pydantic import Field
 
 from b2c_cli.models.common import StrictModel, Text, YesNo
-from b2c_cli.models.scale import SCALES, Scale, Step
+from b2c_cli.models.scale import DEFAULT_SCALE, SCALES, Scale, Step, normalise, with_language
 
 IndicatorKind = Literal["survey", "count", "percent"]
 Esrs = Literal["S3", "S4"]
@@ -101,6 +101,20 @@ class BackgroundQuestion(StrictModel):
     text: str
     options: list[str] = []
     translations: dict[str, BackgroundTranslation] = Field(default={})  # survey language -> question
+
+    def texts(self) -> list[str]:
+        """The question in the workbook's language and in every survey language (issue 16)."""
+        return [self.text, *(t.text for t in self.translations.values() if t.text.strip())]
+
+    def own_options(self) -> dict[str, str]:
+        """An option in any survey language (normalised) -> the option as the workbook writes it, so an
+        answer given in Arabic counts in the same group as the Danish one (issue 16)."""
+        found = {normalise(option): option for option in self.options}
+        for translation in self.translations.values():
+            if len(translation.options) == len(self.options):
+                for option, own in zip(translation.options, self.options, strict=True):
+                    found.setdefault(normalise(option), own)
+        return found
 
 
 # The questionnaire's own texts a survey language needs from the workbook (b2c writes them only in da and en).
@@ -197,4 +211,11 @@ class Part3(StrictModel):
             for scale_id, scale in SCALES.items()
         }
         found.update({d.id: d.scale(extra) for d in self.survey.scales})
+        # The survey languages' answer labels (the questionnaire prints them on the default scale): an export
+        # answered in Arabic, or in Danish and Arabic in one column, scores on that scale (issue 16).
+        default = found.get(DEFAULT_SCALE)
+        if default is not None and not any(d.id == DEFAULT_SCALE for d in self.survey.scales):
+            for tag, words in self.survey.translations.items():
+                default = with_language(default, tag, words.labels)
+            found[DEFAULT_SCALE] = default
         return found

@@ -17,6 +17,7 @@ form, spaces (non-breaking ones too), a byte-order mark and a leading or trailin
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -37,12 +38,16 @@ _DONT_KNOW_WORDS = ("ved ikke", "don't know", "dont know", "do not know", "ikke 
 _NUMBER_AROUND = re.compile(r"^\(?\d{1,2}\)?\s*[-–=.:)]\s*|\s*[-–=:]?\s*\(\d{1,2}\)$")
 _LEADING_NUMBER = re.compile(r"^\(?(-?\d{1,3})\)?(?:\s*[-–=.:)(]|\s|$)")
 _SPACES = re.compile(r"\s+")
+# Direction marks (LRM, RLM, the Arabic letter mark, embeddings, overrides, isolates) and the Arabic tatweel
+# (a stretching stroke): invisible or decorative in a label or header, so dropped before comparing (issue 16).
+_INVISIBLE = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u0640]")
 
 
 def normalise(text: str) -> str:
-    """Case, Unicode form, spaces, byte-order marks and quote marks made uniform, for comparing labels and
-    headers."""
-    text = unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace("\u00a0", " ")
+    """Case, Unicode form, spaces, byte-order marks, direction marks, tatweel and quote marks made uniform,
+    for comparing labels and headers (in any survey language)."""
+    text = unicodedata.normalize("NFKC", _INVISIBLE.sub("", text))
+    text = text.replace("\u2019", "'").replace("\u00a0", " ")
     return _SPACES.sub(" ", text.replace("\ufeff", "")).strip().casefold()
 
 
@@ -81,6 +86,9 @@ class Scale:
     dont_know_codes: tuple[int, ...] = ()
     missing: tuple[str, ...] = ()  # markers read as blank: "NA", "-99"
     aliases: Mapping[str, int] = field(default_factory=dict)  # more labels (keys) -> step value
+    # label key -> the survey language that added it (issue 16): labels of two languages on one step are
+    # one answer in two languages, not a sign of a scale with more steps
+    survey_labels: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def k(self) -> int:
@@ -348,6 +356,23 @@ DEFAULT: Final = SCALES[DEFAULT_SCALE]
 ANSWER_LABELS: Final[dict[str, tuple[str, ...]]] = {
     lang: tuple(DEFAULT.labels(lang)) for lang in ("da", "en")
 }
+
+
+def with_language(scale: Scale, lang: str, labels: Sequence[str]) -> Scale:
+    """`scale` that also takes a survey language's labels (issue 16): one per step, most positive first,
+    then optionally a don't-know label. Labels of another count do not fit the scale and leave it as it is
+    (`b2c validate` names them)."""
+    if len(labels) not in (scale.k, scale.k + 1) or not all(label.strip() for label in labels):
+        return scale
+    steps = tuple(
+        dataclasses.replace(step, labels={**step.labels, lang: (label, *step.labels.get(lang, ()))})
+        for step, label in zip(scale.steps, labels, strict=False)
+    )
+    dont_know = dict(scale.dont_know)
+    if len(labels) > scale.k:
+        dont_know[lang] = (labels[-1], *dont_know.get(lang, ()))
+    survey_labels = {**scale.survey_labels, **{label_key(label): lang for label in labels}}
+    return dataclasses.replace(scale, steps=steps, dont_know=dont_know, survey_labels=survey_labels)
 
 
 def classify(label: str) -> int | None:

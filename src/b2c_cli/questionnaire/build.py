@@ -47,8 +47,8 @@ def build_questionnaire_files(request: QuestionnaireRequest) -> tuple[list[Writt
         outputs.update(_survey_languages(request, workbook.partnership, workbook.part3, lang))
     folder = request.output if request.output is not None else request.root / OUTPUT_DIR
     if not request.force:
-        for name in TYPED_IN:
-            if name in outputs:
+        for name in outputs:
+            if name in TYPED_IN or (name.startswith("data-entry.") and name.endswith(".xlsx")):
                 _refuse_typed_in(folder / name, outputs[name])
     return write_outputs(folder, outputs, request.dry_run), lang
 
@@ -110,7 +110,8 @@ def typed_cells(old: bytes, new: bytes) -> list[str]:
 def _survey_languages(
     request: QuestionnaireRequest, partnership: Partnership, part3: Part3, lang: Lang
 ) -> dict[str, bytes]:
-    """questionnaire.TAG.html and .md for the survey language asked for, or for every one with `all`."""
+    """questionnaire.TAG.html and .md for the survey language asked for, or for every one with `all`; with
+    the xlsx format also data-entry.TAG.xlsx, whose headers and dropdowns are that language's (issue 16)."""
     from b2c_cli.questionnaire.documents import render_survey_language
     from b2c_cli.questionnaire.model import build_questionnaire
 
@@ -127,4 +128,8 @@ def _survey_languages(
         q = build_questionnaire(partnership, part3, lang, tag)
         for kind in ("html", "md"):
             outputs[f"questionnaire.{tag}.{kind}"] = render_survey_language(q, kind)
+        if "xlsx" in request.formats:
+            from b2c_cli.questionnaire.sheets import entry_workbook
+
+            outputs[f"data-entry.{tag}.xlsx"] = entry_workbook(q)
     return outputs

@@ -122,7 +122,11 @@ class _Coder:
         as five); and on the guide's default five steps, a column with no neutral answer whose labels are
         all the four-step scale's is that scale until the workbook says which it is."""
         for step, keys in sorted(self.on_step.items(), reverse=True):
-            if len(keys) > 1:
+            # Per survey language: one step answered in Danish and in Arabic is still one step (issue 16).
+            by_language: dict[str, list[str]] = {}
+            for key, label in keys.items():
+                by_language.setdefault(self.scale.survey_labels.get(key, ""), []).append(label)
+            if any(len(labels) > 1 for labels in by_language.values()):
                 self._flag(_SAME_STEP, " / ".join(sorted(keys.values())), codes, rows, (step,))
         if self.coding.declared or self.bad or not self.on_step or 3 in self.on_step:
             return
@@ -237,6 +241,7 @@ def encode(
     file: str,
     *,
     id_column: Column | None = None,
+    languages: Mapping[str, frozenset[str]] | None = None,
 ) -> Answers:
     """One pass over the export's rows, keeping only the matched columns' cells (and the segment's); then
     each column is coded at once on its indicator's scale (`codings`, by indicator id). Raises InputError
@@ -272,8 +277,32 @@ def encode(
         segment = [_group_label(value, segment_column.labels) for value in columns[len(coders)]]
     if id_column is not None:
         ids = [_group_label(value, None) for value in columns[len(coders) + len(extras) - 1]]
+    if languages is not None and segment_column is None:
+        segment = answer_languages(columns[: len(coders)], len(rows), languages)
     unused = [c.name for c in export.columns if c.index in sample and _looks_like_scale(sample[c.index])]
     return Answers(len(rows), codes, segment, unused, ids)
+
+
+UNDETERMINED = "und"  # BCP 47: the language of a row whose answers fit several languages, or none
+
+
+def answer_languages(
+    columns: Sequence[Sequence[Cell]], count: int, languages: Mapping[str, frozenset[str]]
+) -> list[str]:
+    """The language each row answered in (issue 16, `--segment language`): the survey language whose labels
+    the row's answers use (label key -> the languages that write it). A label several languages share (a
+    number, a loanword) does not decide; a row whose labels point to two languages, or to none, is 'und'."""
+    found: list[str] = []
+    for row in range(count):
+        votes: set[str] = set()
+        for column in columns:
+            value = column[row]
+            if isinstance(value, str) and value.strip():
+                langs = languages.get(label_key(value), frozenset())
+                if len(langs) == 1:
+                    votes |= langs
+        found.append(next(iter(votes)) if len(votes) == 1 else UNDETERMINED)
+    return found
 
 
 def _with_formulas(

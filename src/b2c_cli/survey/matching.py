@@ -34,6 +34,7 @@ class WantedItem:
     text: str
     column: str | None
     reverse: bool
+    translations: tuple[str, ...] = ()  # the statement in the survey's other languages (issue 16)
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,14 @@ class Match:
 
 def wanted_items(indicators: Sequence[Indicator]) -> list[WantedItem]:
     return [
-        WantedItem(indicator.id, index, item.text, item.column, item.reverse)
+        WantedItem(
+            indicator.id,
+            index,
+            item.text,
+            item.column,
+            item.reverse,
+            tuple(text for text in item.translations.values() if text.strip()),
+        )
         for indicator in indicators
         if indicator.kind == "survey"
         for index, item in enumerate(indicator.items)
@@ -117,11 +125,13 @@ def match_columns(
                 )
                 continue
         else:
-            key = _key(item.text)
-            found = _unique(exact.get(key, []))
+            # The statement in the workbook's language, else in any survey language (issue 16).
+            keys = list(dict.fromkeys(k for k in map(_key, (item.text, *item.translations)) if k))
+            key = keys[0] if keys else ""
+            found = _unique([c for k in keys for c in exact.get(k, [])])
             reason = "text"
             if not found:
-                found = _unique(partial.get(key, []))
+                found = _unique([c for k in keys for c in partial.get(k, [])])
                 reason = "text-part"
             if not found:
                 close = bool(difflib.get_close_matches(key, [*exact, *partial], n=1, cutoff=CLOSE))

@@ -23,7 +23,7 @@ from b2c_cli.ingest import Column, Export, Opening, ProgressCallback, open_expor
 from b2c_cli.ingest.text import file_name
 from b2c_cli.models.part3 import Indicator, Part3
 from b2c_cli.models.results import Results, ResultWarning, Source
-from b2c_cli.models.scale import DEFAULT_SCALE, normalise
+from b2c_cli.models.scale import DEFAULT_SCALE, label_key, normalise
 from b2c_cli.outputs import write_outputs
 from b2c_cli.survey import population
 from b2c_cli.survey.answers import Coding, encode
@@ -101,6 +101,11 @@ class _Scored:
 
 
 SOURCE_SEGMENT = "source"  # --segment source: the exports of the period as groups
+# --segment language (or sprog): the survey language each resident answered in (issue 16). An export's own
+# language column (SurveyXact/Qualtrics Q_Language, LimeSurvey startlanguage, a 'language' or 'sprog'
+# column) is used when there is one; else each row's language is told from the answer labels it uses.
+LANGUAGE_SEGMENTS = ("language", "sprog")
+_LANGUAGE_HEADERS = ("q_language", "language", "sprog", "startlanguage", "userlanguage", "lang")
 
 
 def score(request: ScoreRequest) -> ScoreOutcome:
@@ -185,7 +190,9 @@ def score(request: ScoreRequest) -> ScoreOutcome:
         segment_name = SOURCE_SEGMENT
         order = [one.export.path.name for one in scored]
     elif request.segment is not None and all(one.segment is not None for one in scored):
-        groups = [group for one in scored for group in (one.segment or [])]
+        wanted = normalise(request.segment)
+        own = next((q.own_options() for q in part3.survey.background if normalise(q.id) == wanted), {})
+        groups = [own.get(normalise(group), group) for one in scored for group in (one.segment or [])]
         column = scored[0].segment_column
         segment_name = column.name if column is not None else request.segment
         order = _group_order(request.segment, column, part3) if column is not None else []
@@ -283,7 +290,13 @@ def _score_one(
         allow_missing=True,
         duplicates=export.duplicate_headers,
     )
-    segment_column = _segment_column(segment_name, export, part3, display) if segment_name else None
+    by_language = segment_name is not None and normalise(segment_name) in LANGUAGE_SEGMENTS
+    if by_language:
+        by_name = {normalise(c.name): c for c in export.columns}
+        segment_column = next((by_name[h] for h in _LANGUAGE_HEADERS if h in by_name), None)
+    else:
+        segment_column = _segment_column(segment_name, export, part3, display) if segment_name else None
+    languages = _label_languages(indicators, codings) if by_language and segment_column is None else None
     export, recorded = population.record(
         export, part3, lambda question: _segment_column(question, export, part3, display)
     )
@@ -291,7 +304,9 @@ def _score_one(
     id_column = _declared_id_column(export, declared, display) if declared else None
     if id_column is None and request.more:
         id_column = _id_column(export)
-    answers = encode(export, matches, codings, segment_column, display, id_column=id_column)
+    answers = encode(
+        export, matches, codings, segment_column, display, id_column=id_column, languages=languages
+    )
     codes = {(m.item.indicator, m.item.index): answers.codes[m.column.index] for m in matches}
     return _Scored(
         export,
@@ -306,6 +321,21 @@ def _score_one(
         segment_column,
         recorded,
     )
+
+
+def _label_languages(
+    indicators: Sequence[Indicator], codings: dict[str, Coding]
+) -> dict[str, frozenset[str]]:
+    """Every answer label of the indicators' scales (label key) -> the survey languages that write it."""
+    found: dict[str, set[str]] = {}
+    for indicator in indicators:
+        scale = codings[indicator.id].scale
+        groups = [*(step.labels for step in scale.steps), scale.dont_know]
+        for labels in groups:
+            for lang, texts in labels.items():
+                for text in texts:
+                    found.setdefault(label_key(text), set()).add(lang)
+    return {key: frozenset(langs) for key, langs in found.items()}
 
 
 def _source(one: _Scored, several: bool) -> Source:
@@ -391,7 +421,7 @@ def _segment_column(name: str, export: Export, part3: Part3, file: str) -> Colum
     wanted = {normalise(name)}
     for question in part3.survey.background:
         if normalise(question.id) == normalise(name):
-            wanted.add(normalise(question.text))
+            wanted.update(normalise(text) for text in question.texts())  # in any survey language
     found = [
         column
         for column in export.columns

@@ -22,6 +22,7 @@ from b2c_cli.models.results import (
     WeightMerge,
     WeightVariable,
 )
+from b2c_cli.models.scale import normalise
 from b2c_cli.survey import stats
 from b2c_cli.survey.scoring import ItemInput
 from b2c_cli.survey.weighting import WeightedEstimate, Weighting, group_label, weigh, weighted_estimate
@@ -47,6 +48,7 @@ def record(export: Export, part3: Part3, find: Callable[[str], Column]) -> tuple
         except InputError:
             missing.append(question)
     recorded = Recorded({question: [] for question in columns}, missing)
+    own = {q.id: q.own_options() for q in part3.survey.background}  # answers in any survey language
 
     def rows() -> Iterator[tuple[int, Sequence[Cell]]]:
         for row_number, cells in export.rows:
@@ -55,7 +57,7 @@ def record(export: Export, part3: Part3, find: Callable[[str], Column]) -> tuple
                 text = group_label(value)
                 if column.labels is not None and text in column.labels:
                     text = group_label(column.labels[text])
-                recorded.answers[question].append(text)
+                recorded.answers[question].append(own.get(question, {}).get(normalise(text), text))
             yield row_number, cells
 
     return replace(export, rows=rows()), recorded

@@ -19,7 +19,7 @@ from b2c_cli.i18n import Lang
 from b2c_cli.models import FIXED_INDICATOR_IDS, Part1, Part2, Part3, Partnership
 from b2c_cli.models.part3 import MIN_DISCLOSURE_THRESHOLD, MIN_SAMPLE, QUESTIONNAIRE_TEXTS, Indicator
 from b2c_cli.models.partnership import SCHEMA_VERSION
-from b2c_cli.models.scale import BLANK, DEFAULT_SCALE, MIXED, normalise
+from b2c_cli.models.scale import BLANK, DEFAULT_SCALE, DONT_KNOW, MIXED, SCALES, label_key, normalise
 from b2c_cli.workbook.folder import (
     PART1_FILES,
     PART2_FILE,
@@ -481,6 +481,7 @@ class _Rules:
                 if found is None or len(found.options) != len(question.options):
                     path = ("survey", "background", i, "text")
                     self.add(file, path, "translation-missing", "warning", lang=tag, item=question.text[:50])
+            self._label_clashes(file, part3, tag)
             if tag in ("da", "en"):
                 continue
             words = survey.translations.get(tag)
@@ -497,6 +498,33 @@ class _Rules:
                     wanted=QUESTIONNAIRE_LABELS,
                     texts=", ".join(missing) or "-",
                 )
+
+    def _label_clashes(self, file: str, part3: Part3, tag: str) -> None:
+        """A survey language's answer label that another language uses for another step (issue 16): `b2c
+        score` reads labels in every survey language, so such a label would be read as the wrong step."""
+        words = part3.survey.translations.get(tag)
+        default = SCALES[DEFAULT_SCALE]
+        if words is None or len(words.labels) not in (default.k, default.k + 1):
+            return
+        scale = part3.scales()[DEFAULT_SCALE]
+        for position, label in enumerate(words.labels):
+            value = default.value_of(position) if position < default.k else DONT_KNOW
+            for step_position, step in enumerate(scale.steps):
+                other = scale.value_of(step_position)
+                for lang, labels in step.labels.items():
+                    if (
+                        lang != tag
+                        and other != value
+                        and any(label_key(x) == label_key(label) for x in labels)
+                    ):
+                        self.add(
+                            file,
+                            ("survey", "translations", tag, "labels", position),
+                            "translation-label-clash",
+                            label=label[:40],
+                            lang=tag,
+                            other=lang,
+                        )
 
     def population(self, file: str, part3: Part3) -> None:
         """The population to weight to names background questions and their options (issue 16)."""
