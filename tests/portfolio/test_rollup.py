@@ -355,6 +355,24 @@ def test_the_roll_up_says_when_partnerships_word_a_statement_differently(tmp_pat
     end = text.index("\n", first)
     part3.write_text(text[:first] + '- text: "Jeg er glad for at bo her"' + text[end:], "utf-8")
     assert rollup_by_key(_run(tmp_path))[("belonging", 2026)]["wordings"] == 2
+    # The documents list the wordings and who uses each, so a reader sees what the pooled figure mixes.
+    import io
+
+    from docx import Document
+
+    out = tmp_path / "out"
+    result = portfolio(tmp_path, "-o", out, "--format", "md,html,docx")
+    assert result.exit_code == 0, result.stderr
+    original = text[first + len("- text: ") : end].strip().strip('"')
+    docx = "\n".join(p.text for p in Document(io.BytesIO((out / "portfolio.docx").read_bytes())).paragraphs)
+    for kind, found in (
+        ("md", (out / "portfolio.md").read_text("utf-8")),
+        ("html", (out / "portfolio.html").read_text("utf-8")),
+        ("docx", docx),
+    ):
+        line = next(x for x in found.splitlines() if "samme ordlyd" in x)
+        assert "»Jeg er glad for at bo her" in line and f"»{original}" in line, kind
+        assert line.count("»") == 2, kind
 
 
 def test_the_documents_show_the_spread_and_the_pooling_method(tiny: Path, tmp_path: Path) -> None:

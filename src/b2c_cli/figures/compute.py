@@ -136,6 +136,8 @@ def pooled_random(values: Sequence[Value]) -> Value | None:
     if len(counted) == 1:
         only = counted[0]
         assert only.share is not None
+        if only.effective_n is not None:  # weighted: its own share and interval on the effective n
+            return replace(only, source="pooled", dont_know=None, blank=None)
         return share_value(only.share, only.n, "pooled", positive=only.positive)
     found = stats.random_effects([_counts(v) for v in counted])
     value = share_value(Fraction(repr(found.share)), n, "pooled")
@@ -150,9 +152,13 @@ def pooled_random(values: Sequence[Value]) -> Value | None:
     )
 
 
-def _counts(value: Value) -> tuple[float, int]:
-    """(positive, n) of a share: a survey's counts; for a share entered by hand, share x n, not rounded."""
+def _counts(value: Value) -> tuple[float, float]:
+    """(positive, n) of a share: a survey's counts; a weighted share stands for share x Kish's effective n
+    out of the effective n (DESIGN §3: weighted figures rest on the effective n); a share entered by hand,
+    share x n, not rounded."""
     assert value.share is not None and value.n
+    if value.effective_n is not None:
+        return float(value.share) * value.effective_n, value.effective_n
     if value.positive is not None:
         return value.positive, value.n
     return float(value.share * value.n), value.n

@@ -798,6 +798,8 @@ MESSAGES: dict[str, str] = {
     "pf-col-pooling": "Puljning",
     "pf-pooling-single": "ét partnerskab (Wilson)",
     "pf-pooling-random-effects-dl-logit": "DerSimonian-Laird, logit-skala",
+    "pf-wordings": "{name}, {year}: partnerskaberne stiller ikke udsagnene med samme ordlyd, så tallene ovenfor samler svar på forskellige spørgsmål: {variants}.",
+    "pf-wording-variant": "»{text}« ({names})",
     # (end of minimum answered statements, portfolio statistics (issue 13, stop 19))
     # -- survey languages when scoring (issue 16, stop 19): add this part's messages below this line ---
     "translation-label-clash": "Svaret '{label}' på sproget '{lang}' står også på sproget '{other}' for et "

@@ -800,6 +800,8 @@ MESSAGES: dict[str, str] = {
     "pf-col-pooling": "Pooling",
     "pf-pooling-single": "one partnership (Wilson)",
     "pf-pooling-random-effects-dl-logit": "DerSimonian-Laird, logit",
+    "pf-wordings": "{name}, {year}: the partnerships do not word the statements alike, so the figures above combine answers to different questions: {variants}.",
+    "pf-wording-variant": "“{text}” ({names})",
     # (end of minimum answered statements, portfolio statistics (issue 13, stop 19))
     # -- survey languages when scoring (issue 16, stop 19): add this part's messages below this line ---
     "translation-label-clash": "The answer '{label}' in the language '{lang}' also stands in the language "

@@ -44,6 +44,9 @@ class Shown:
     suppressed: bool
 
 
+Wording = tuple[tuple[str, ...], tuple[str, ...]]  # an indicator's statements, the partnerships using them
+
+
 @dataclass(frozen=True)
 class RollupRow:
     indicator: IndicatorColumn
@@ -57,6 +60,8 @@ class RollupRow:
     spread: Spread | None = None  # percentages: median and range over the shown values, tau² and I²
     wordings: int = 1  # how many different wordings of the statements the shown partnerships use
     not_measured: int = 0  # partnerships whose survey that year did not measure it: in no figure above
+    # With more than one wording: each wording (its statements) and the shown partnerships that use it.
+    variants: tuple[Wording, ...] = ()
 
 
 @dataclass
@@ -121,14 +126,16 @@ def build_portfolio(summaries: Sequence[Summary], year: int | None = None) -> Po
             if year is None or y == year:
                 shown = [m for path, m in values.items() if path not in kept_back]
                 row = _rollup_row(column, y, len(values), shown, threshold)
-                wordings = {
-                    info.statements
-                    for s in valid
-                    if s.path in values and s.path not in kept_back
-                    for info in s.indicators
-                    if info.id == column.id
-                }
-                rollup.append(replace(row, wordings=max(1, len(wordings)), not_measured=unmeasured))
+                pooled = [s for s in valid if s.path in values and s.path not in kept_back]
+                variants = _wordings(pooled, column.id)
+                rollup.append(
+                    replace(
+                        row,
+                        wordings=max(1, len(variants)),
+                        not_measured=unmeasured,
+                        variants=variants if len(variants) > 1 else (),
+                    )
+                )
     cells: dict[tuple[str, str], Shown] = {}
     for summary in valid:
         for column in columns:
@@ -138,6 +145,21 @@ def build_portfolio(summaries: Sequence[Summary], year: int | None = None) -> Po
                     latest, (summary.path, column.id, latest.year) in hidden
                 )
     return Portfolio(threshold, year, ordered, columns, cells, rollup)
+
+
+def _wordings(
+    pooled: Sequence[Summary], indicator: str
+) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """The different wordings of an indicator's statements among the pooled partnerships (compared
+    normalised, shown as the first partnership using it words them), each with the partnerships using it."""
+    names: dict[tuple[str, ...], list[str]] = {}
+    worded: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for summary in pooled:
+        for info in summary.indicators:
+            if info.id == indicator:
+                names.setdefault(info.statements, []).append(summary.name or summary.path)
+                worded.setdefault(info.statements, info.texts)
+    return tuple((worded[key], tuple(users)) for key, users in names.items())
 
 
 def _hide(values: dict[str, Measured], threshold: int) -> set[str]:

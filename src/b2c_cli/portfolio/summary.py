@@ -53,7 +53,8 @@ class IndicatorInfo:
     name: str
     kind: str
     esrs: str
-    statements: tuple[str, ...] = ()  # a survey indicator's statements, as worded in this workbook
+    statements: tuple[str, ...] = ()  # a survey indicator's statements, normalised for comparing
+    texts: tuple[str, ...] = ()  # the same statements as this workbook words them, for showing
 
 
 @dataclass
@@ -130,7 +131,14 @@ def _fill(summary: Summary, folder: Path, today: date, lang: Lang | None = None)
         return
     summary.threshold = part3.survey.disclosure_threshold
     summary.indicators = [
-        IndicatorInfo(i.id, i.name, i.kind, i.esrs, tuple(normalise(item.text) for item in i.items))
+        IndicatorInfo(
+            i.id,
+            i.name,
+            i.kind,
+            i.esrs,
+            tuple(normalise(item.text) for item in i.items),
+            tuple(item.text for item in i.items),
+        )
         for i in part3.indicators
     ]
     years = {period.id: period.year for period in part3.periods}

@@ -212,6 +212,12 @@ def spread_lines(portfolio: Portfolio, lang: Lang) -> list[str]:
         elif pooling == "single":
             text += " " + tr("pf-spread-single", lang)
         lines.append(text)
+        if row.variants:
+            listed = "; ".join(
+                tr("pf-wording-variant", lang, text=" / ".join(texts), names=", ".join(names))
+                for texts, names in row.variants
+            )
+            lines.append(tr("pf-wordings", lang, name=row.indicator.name, year=row.year, variants=listed))
     return lines
 
 

@@ -115,7 +115,7 @@ def round_exact(value: Fraction, places: int = 1) -> float:
     return math.copysign(rounded, value) if rounded else 0.0
 
 
-def random_effects(counts: Sequence[tuple[float, int]], z: float = Z95) -> RandomEffects:
+def random_effects(counts: Sequence[tuple[float, float]], z: float = Z95) -> RandomEffects:
     """DerSimonian-Laird random-effects pooling of several samples' proportions (positive, n) on the logit
     scale: each sample's log-odds with variance 1/x + 1/(n-x) (0.5 added to both counts of a sample at 0 %
     or 100 %; a share entered by hand counts as share x n), the between-sample variance tau² by the method
