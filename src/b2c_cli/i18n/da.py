@@ -536,7 +536,6 @@ MESSAGES: dict[str, str] = {
     "statement-changed-between-periods": "Udsagnene eller skalaen for indikator {indicator} er ikke de samme i "
     "resultaterne for {earlier} og {later}. Ændringen mellem dem vises som ikke sammenlignelig.",
     "unknown-scale": "Skalaen '{scale}' findes ikke. Kendte skalaer: {known}.",
-    # (end of the real survey data block)
     # -- hardening (issue 12)
     "lock-held": "Et andet b2c-program (pid {pid} på {host}) skriver i dette partnerskab lige nu. Vent, til det er færdigt, og kør kommandoen igen. Kører intet b2c, så slet låsefilen. Intet er ændret.",
     "q-data-entry-typed": "Der er tastet svar ind i denne fil ({count} celler, fx {cells}), og en ny, tom indtastningsfil ville slette dem. Flyt eller omdøb filen først, eller kør med --force for at erstatte den. Intet er ændret.",
@@ -561,7 +560,6 @@ MESSAGES: dict[str, str] = {
     "answer-free-text": "et fritekstsvar (ikke gengivet her)",
     "score-segment-free-text": "Kolonnen '{column}' ligner fritekst (mere end {limit} forskellige svar, eller svar med tal eller adresser), og grupperne ville blive skrevet i results/ med beboernes egne ord. Brug et baggrundsspørgsmål fra part3-evaluation.yaml eller en kolonne med få faste svar som --segment.",
     "date-out-of-range": "Datoen {date} ligger uden for årene {first}-{last}, som et partnerskabs datoer kan ligge i (en pladsholder som 9999-12-31?). Skriv den rigtige dato, eller lad feltet stå tomt.",
-    # (end of the hardening block)
     # -- honest statistics (issue 13)
     "note-below-threshold": "{name}, {label}: færre end {threshold} svar (eller alle svar ens ved grænsen) - tallet vises ikke, så ingen enkelt beboers svar kan ses.",
     "score-hidden-figure": "skjult (< {threshold})",
@@ -581,7 +579,6 @@ MESSAGES: dict[str, str] = {
     "method-target": 'En målsætning er nået ud fra tallet selv; rummer 95 %-intervallet målet, står der "inden for usikkerheden". Et tal under målet før målets periode er ikke en forfejlet målsætning ("Ikke endnu").',
     "method-disclosure": "Diskretion: et tal, der bygger på færre end {threshold} svar, vises ikke (heller ikke svar pr. trin), og {threshold} svar, der alle er ens, behandles som for få. I opdelinger skjules flere grupper, indtil de skjulte har mindst {threshold} svar, ikke alle ens, og ingen skjult gruppes størrelse kan regnes ud (komplementær undertrykkelse). En periode scores ikke igen med 1 til {below} besvarelser flere eller færre, så forskellen mellem to udgaver ikke viser enkeltes svar.",
     "method-limitation": "Tallene beskriver forholdene i området, ikke partnerskabets virkning: ændringer kan også komme af forhold uden for partnerskabet.",
-    # (end of the honest statistics block)
     # -- reports (issue 14)
     "report-datapoints": "Datapunkter",
     "report-datapoint-method": "metode og begrænsninger",
@@ -609,7 +606,6 @@ MESSAGES: dict[str, str] = {
     "report-col-ci-minus": "95 %-KI under",
     "report-col-target-line": "mål",
     "report-no-data-yet": "ingen data endnu",
-    # (end of the reports block)
     # -- the consultant's way (issue 15)
     "fill-unknown-part": "Der er ingen del, der hedder '{part}'. Vælg en af: {parts}.",
     "fill-missing-file": "{file} findes ikke i partnerskabet. Kør 'b2c init --force' for at tilføje den.",
@@ -689,7 +685,6 @@ MESSAGES: dict[str, str] = {
     "meeting-responsible-both": "begge",
     "cli-status-unanswered": "Ubesvaret i {part} ({file}):",
     "fill-unknown-indicator": "Indikatoren '{value}' findes ikke i part3-evaluation.yaml. Skriv et af id'erne: {known}.",
-    # (end of the consultant's way block)
     # -- survey practice (issue 16)
     "weighting-value-detail": "vægtet, effektivt n = {effective} (uvægtet {positive} positive af {n})",
     "reason-weighting-changed": "den ene måling er vægtet til befolkningen og den anden ikke",
@@ -772,16 +767,14 @@ MESSAGES: dict[str, str] = {
     "translation-texts-missing": "Sproget '{lang}' mangler spørgeskemaets ord under "
     "survey.translations.{lang}: {labels} af {wanted} svarmuligheder (labels), og teksterne: {texts}.",
     "q-unknown-survey-lang": "Sproget '{lang}' står ikke under survey.languages i part3-evaluation.yaml. Kendte: {known}.",
-    # (end of the survey practice block)
-    # -- not measured in reports (issue 11, stop 19): add this part's messages below this line ---
+    # -- not measured in reports (issue 11) --
     "value-not-measured": "ikke målt",
     "score-id-column-unknown": "Eksporten har ingen kolonne '{column}', som part3-evaluation.yaml angiver som respondent-id (survey: id_column). Kolonner i filen: {headers}. Ret id_column til en af dem, eller fjern linjen for at bruge værktøjets egen id-kolonne.",
     "report-step-n": "Trin {n}",
     "pf-not-measured": "{name}, {year}: ikke målt i {count:# partnerskab|# partnerskaber} (indikatoren var ikke med i årets måling); de indgår ikke i årets tal.",
     "pf-col-not-measured": "Ikke målt (partnerskaber)",
     "cli-status-not-measured": "Ikke målt i {period}: {indicators} (ikke med i målingens eksport)",
-    # (end of not measured in reports (issue 11, stop 19))
-    # -- minimum answered statements, portfolio statistics (issue 13, stop 19): add this part's messages below this line ---
+    # -- minimum answered statements, portfolio statistics (issue 13) --
     "min-answered-out-of-range": "Indikatoren '{id}' har min_answered: {value}, men den har {statements} "
     "udsagn. Skriv et helt tal fra 1 til {statements} (så mange udsagn, en beboer mindst skal have svaret på).",
     "method-several-rule": "Indikatorer med flere udsagn ({names}): hver beboer får gennemsnittet af sine gyldige svar (et omvendt formuleret udsagn spejlet) og tæller som positiv, når gennemsnittet når det laveste positive trin (4,0 på femtrinsskalaen).",
@@ -800,13 +793,11 @@ MESSAGES: dict[str, str] = {
     "pf-pooling-random-effects-dl-logit": "DerSimonian-Laird, logit-skala",
     "pf-wordings": "{name}, {year}: partnerskaberne stiller ikke udsagnene med samme ordlyd, så tallene ovenfor samler svar på forskellige spørgsmål: {variants}.",
     "pf-wording-variant": "»{text}« ({names})",
-    # (end of minimum answered statements, portfolio statistics (issue 13, stop 19))
-    # -- survey languages when scoring (issue 16, stop 19): add this part's messages below this line ---
+    # -- survey languages when scoring (issue 16) --
     "translation-label-clash": "Svaret '{label}' på sproget '{lang}' står også på sproget '{other}' for et "
     "andet trin på skalaen; b2c score læser svar på alle undersøgelsens sprog, så det ville blive læst forkert. "
     "Ret ordene under survey.translations.{lang}.labels.",
-    # (end of survey languages when scoring (issue 16, stop 19))
-    # -- the example's weighting and languages (issue 16, stop 19): add this part's messages below this line ---
+    # -- the example's weighting and languages (issue 16) --
     "method-weighted-some": "Tallene for {weighted} er vægtede efter områdets befolkning (n og antal positive er uvægtede); tallene for {unweighted} er uvægtede.",
     "method-languages": "Spørgeskemaet kunne besvares på {languages}. Oversættelserne er partnerskabets egne; b2c oversætter ikke.",
     "survey-language-name-da": "dansk",
@@ -817,7 +808,4 @@ MESSAGES: dict[str, str] = {
     "survey-language-name-so": "somali",
     "survey-language-name-ur": "urdu",
     "survey-language-name-bs": "bosnisk",
-    # (end of the example's weighting and languages (issue 16, stop 19))
-    # -- performance (stop 19): add this part's messages below this line ---
-    # (end of performance (stop 19))
 }

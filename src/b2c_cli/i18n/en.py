@@ -538,7 +538,6 @@ MESSAGES: dict[str, str] = {
     "statement-changed-between-periods": "The statements or the scale of indicator {indicator} are not the same in "
     "the results of {earlier} and {later}. The change between them is shown as not comparable.",
     "unknown-scale": "The scale '{scale}' does not exist. Known scales: {known}.",
-    # (end of the real survey data block)
     # -- hardening (issue 12)
     "lock-held": "Another b2c (pid {pid} on {host}) is writing to this partnership right now. Wait until it has finished and run the command again. If no b2c is running, delete the lock file. Nothing was changed.",
     "q-data-entry-typed": "Answers have been typed into this file ({count} cells, e.g. {cells}), and a new, empty data-entry form would delete them. Move or rename the file first, or run with --force to replace it. Nothing was changed.",
@@ -563,7 +562,6 @@ MESSAGES: dict[str, str] = {
     "answer-free-text": "a free-text answer (not repeated here)",
     "score-segment-free-text": "The column '{column}' looks like free text (more than {limit} different answers, or answers with numbers or addresses), and its groups would be written into results/ in the residents' own words. Use a background question from part3-evaluation.yaml, or a column with a few fixed answers, as --segment.",
     "date-out-of-range": "The date {date} is outside the years {first}-{last} a partnership's dates can be in (a placeholder such as 9999-12-31?). Write the real date, or leave the field empty.",
-    # (end of the hardening block)
     # -- honest statistics (issue 13)
     "note-below-threshold": "{name}, {label}: fewer than {threshold} answers (or all answers alike at the threshold) - the figure is not shown, so no single resident's answers can be seen.",
     "score-hidden-figure": "hidden (< {threshold})",
@@ -583,7 +581,6 @@ MESSAGES: dict[str, str] = {
     "method-target": 'A target is met on the figure itself; when the 95% interval holds the target it says "within the uncertainty". A figure below the target before the target\'s period is not a missed target ("Not yet").',
     "method-disclosure": "Disclosure control: a figure resting on fewer than {threshold} answers is not shown (nor its answers per step), and {threshold} answers all alike count as too few. In breakdowns more groups are hidden until the hidden ones hold at least {threshold} answers, not all alike, and no hidden group's size can be worked out (complementary suppression). A period is not scored again with 1 to {below} more or fewer responses, so the difference between two releases shows no one's answers.",
     "method-limitation": "The figures describe conditions in the area, not the partnership's effect: changes can also come from outside the partnership.",
-    # (end of the honest statistics block)
     # -- reports (issue 14)
     "report-datapoints": "Datapoints",
     "report-datapoint-method": "methodology and limitations",
@@ -611,7 +608,6 @@ MESSAGES: dict[str, str] = {
     "report-col-ci-minus": "95% CI below",
     "report-col-target-line": "target",
     "report-no-data-yet": "no data yet",
-    # (end of the reports block)
     # -- the consultant's way (issue 15)
     "fill-unknown-part": "There is no part called '{part}'. Choose one of: {parts}.",
     "fill-missing-file": "{file} does not exist in the partnership. Run 'b2c init --force' to add it.",
@@ -691,7 +687,6 @@ MESSAGES: dict[str, str] = {
     "meeting-responsible-both": "both",
     "cli-status-unanswered": "Unanswered in {part} ({file}):",
     "fill-unknown-indicator": "The indicator '{value}' is not in part3-evaluation.yaml. Write one of the ids: {known}.",
-    # (end of the consultant's way block)
     # -- survey practice (issue 16)
     "weighting-value-detail": "weighted, effective n = {effective} (unweighted {positive} positive of {n})",
     "reason-weighting-changed": "one measurement is weighted to the population and the other is not",
@@ -774,16 +769,14 @@ MESSAGES: dict[str, str] = {
     "translation-texts-missing": "The language '{lang}' lacks the questionnaire's words under "
     "survey.translations.{lang}: {labels} of {wanted} answer labels (labels), and the texts: {texts}.",
     "q-unknown-survey-lang": "The language '{lang}' is not under survey.languages in part3-evaluation.yaml. Known: {known}.",
-    # (end of the survey practice block)
-    # -- not measured in reports (issue 11, stop 19): add this part's messages below this line ---
+    # -- not measured in reports (issue 11) --
     "value-not-measured": "not measured",
     "score-id-column-unknown": "The export has no column '{column}', which part3-evaluation.yaml declares as the respondent ID (survey: id_column). Columns in the file: {headers}. Set id_column to one of them, or remove the line to use the tool's own ID column.",
     "report-step-n": "Step {n}",
     "pf-not-measured": "{name}, {year}: not measured in {count:# partnership|# partnerships} (the indicator was not in that year's survey); they enter none of the year's figures.",
     "pf-col-not-measured": "Not measured (partnerships)",
     "cli-status-not-measured": "Not measured in {period}: {indicators} (not in that measurement's export)",
-    # (end of not measured in reports (issue 11, stop 19))
-    # -- minimum answered statements, portfolio statistics (issue 13, stop 19): add this part's messages below this line ---
+    # -- minimum answered statements, portfolio statistics (issue 13) --
     "min-answered-out-of-range": "The indicator '{id}' has min_answered: {value}, but it has {statements} "
     "statement(s). Write a whole number from 1 to {statements} (how many statements a resident must at least have answered).",
     "method-several-rule": "Indicators with several statements ({names}): each resident gets the mean of their valid answers (a reverse-worded statement mirrored) and counts as positive when the mean reaches the lowest positive step (4.0 on the five-step scale).",
@@ -802,13 +795,11 @@ MESSAGES: dict[str, str] = {
     "pf-pooling-random-effects-dl-logit": "DerSimonian-Laird, logit",
     "pf-wordings": "{name}, {year}: the partnerships do not word the statements alike, so the figures above combine answers to different questions: {variants}.",
     "pf-wording-variant": "“{text}” ({names})",
-    # (end of minimum answered statements, portfolio statistics (issue 13, stop 19))
-    # -- survey languages when scoring (issue 16, stop 19): add this part's messages below this line ---
+    # -- survey languages when scoring (issue 16) --
     "translation-label-clash": "The answer '{label}' in the language '{lang}' also stands in the language "
     "'{other}' for another step of the scale; b2c score reads answers in every survey language, so it would "
     "be read wrongly. Correct the words under survey.translations.{lang}.labels.",
-    # (end of survey languages when scoring (issue 16, stop 19))
-    # -- the example's weighting and languages (issue 16, stop 19): add this part's messages below this line ---
+    # -- the example's weighting and languages (issue 16) --
     "method-weighted-some": "The figures of {weighted} are weighted to the area's population (n and positives are unweighted); those of {unweighted} are unweighted.",
     "method-languages": "Residents could answer the questionnaire in {languages}. The translations are the partnership's own; b2c does not translate.",
     "survey-language-name-da": "Danish",
@@ -819,7 +810,4 @@ MESSAGES: dict[str, str] = {
     "survey-language-name-so": "Somali",
     "survey-language-name-ur": "Urdu",
     "survey-language-name-bs": "Bosnian",
-    # (end of the example's weighting and languages (issue 16, stop 19))
-    # -- performance (stop 19): add this part's messages below this line ---
-    # (end of performance (stop 19))
 }
