@@ -31,6 +31,7 @@ from b2c_cli.workbook.folder import (
 )
 from b2c_cli.workbook.problems import Problem, Severity, format_path
 from b2c_cli.workbook.retention import overdue
+from b2c_cli.yamlfile import YamlDocument
 
 # At most 64 characters: a period id names a file (results/<id>.yaml), and ids become sheet names and
 # headings; a 260-letter one used to pass validate and then break status and portfolio.
@@ -126,7 +127,7 @@ class _Rules:
     def __init__(self, workbook: Workbook, today: date) -> None:
         self.wb = workbook
         self.today = today
-        self._results: dict[Path, object] = {}  # results file -> its data (None: unreadable), read once
+        self._results: dict[Path, YamlDocument | None] = {}  # results file -> parsed once (None: unreadable)
         self.partnership_model = workbook.partnership or _partial(workbook, PARTNERSHIP_FILE, Partnership)
         part3 = workbook.part3 or _partial(workbook, PART3_FILE, Part3)
         self.part3_model = part3
@@ -401,7 +402,8 @@ class _Rules:
         measured: list[tuple[str, dict[str, tuple[tuple[str, bool, str], ...]]]] = []
         for period in part3.periods:
             path = self.wb.root / RESULTS_DIR / f"{period.id}.yaml"
-            found = _result_statements(self._results_data(path))  # None when there is no such file
+            document = self._results_document(path)  # None when there is no such file
+            found = _result_statements(document.data) if document is not None else None
             if found is not None:
                 measured.append((period.id, found))
         for (earlier, before), (later, after) in pairwise(measured):
@@ -421,9 +423,9 @@ class _Rules:
                         later=later,
                     )
 
-    def _results_data(self, path: Path) -> object:
-        """A results file's data, parsed once for every rule that reads it (None when it cannot be read:
-        `report` and `score` say why)."""
+    def _results_document(self, path: Path) -> YamlDocument | None:
+        """A results file, parsed once for every rule that reads it (None when it cannot be read: `report`
+        and `score` say why)."""
         from b2c_cli.yamlfile import YamlProblem, parse, read_file
 
         if path not in self._results:
@@ -431,22 +433,19 @@ class _Rules:
                 self._results[path] = parse(read_file(path))
             except (OSError, YamlProblem):
                 self._results[path] = None
-        document = self._results[path]
-        return getattr(document, "data", None)
+        return self._results[path]
 
     def results_periods(self) -> None:
         """A results file whose `period` is not its name (copied to another period's name) would show one
         year's figures as another's (issue 12). Only the `period` key is read; `report` reads the rest."""
-        from b2c_cli.yamlfile import YamlDocument
-
         folder = self.wb.root / RESULTS_DIR
         if not folder.is_dir():
             return
         for path in sorted(folder.glob("*.yaml")):
-            data = self._results_data(path)
-            document = self._results[path]
+            document = self._results_document(path)
+            data = document.data if document is not None else None
             period = data.get("period") if isinstance(data, dict) else None
-            if period is not None and str(period) != path.stem and isinstance(document, YamlDocument):
+            if document is not None and period is not None and str(period) != path.stem:
                 name = f"{RESULTS_DIR}/{path.name}"
                 line = document.mark(("period",)).line
                 self.wb.add(
@@ -717,7 +716,7 @@ def _result_statements(data: object) -> dict[str, tuple[tuple[str, bool, str], .
                 (
                     normalise(text),
                     item.get("reverse") is True,
-                    scale if isinstance(scale, str) else DEFAULT_SCALE,
+                    scale if isinstance(scale, str) and scale else DEFAULT_SCALE,  # as `scale or DEFAULT`
                 )
             )
         out[str(indicator.get("id"))] = tuple(statements)
