@@ -4,6 +4,7 @@ Part 3, the CLI run with its JSON parsed, and the figures of a result to compare
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -60,6 +61,15 @@ def copy_partnership(tmp_path: Path, name: str = "hedemarken") -> Path:
     target = tmp_path / name
     shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns("results"))
     return target
+
+
+def drop_population(folder: Path) -> None:
+    """Take Part 3's `survey: population:` out (the example compares its answers with the population)."""
+    path = folder / PART3
+    text = path.read_text("utf-8")
+    cut = re.sub(r"\n  population:\n(?:    .*\n)+", "\n", text)
+    assert cut != text
+    path.write_text(cut, "utf-8")
 
 
 def edit_part3(folder: Path, old: str, new: str, count: int = 1) -> None:

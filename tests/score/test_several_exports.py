@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,19 @@ import yaml
 
 from ingest.factories import make_export, write_csv
 
-from .kit import DE, HE, HU, STATEMENTS, VI, edit_part3, indicator, score, score_json
+from .kit import (
+    DE,
+    HE,
+    HU,
+    STATEMENTS,
+    VI,
+    all_figures,
+    drop_population,
+    edit_part3,
+    indicator,
+    score,
+    score_json,
+)
 
 ONLINE = [[HE] * 6, [DE] * 6, [HU] * 6, [VI] * 6]
 PAPER = [[HE] * 6, [HU] * 6, [HU] * 6]
@@ -71,11 +84,9 @@ def test_the_same_file_twice_is_refused(run: Any, example: Path, tmp_path: Path)
     assert "papir.csv" in result.stderr
 
 
-def test_adding_an_export_later_needs_add_and_the_earlier_export(
-    run: Any, example: Path, tmp_path: Path
-) -> None:
+def test_adding_an_export_later_needs_add(run: Any, example: Path, tmp_path: Path) -> None:
     online = make_export(tmp_path, "ms-forms", STATEMENTS, ONLINE)
-    paper = paper_sheet(tmp_path, PAPER)
+    paper = paper_sheet(tmp_path, [*PAPER, [DE] * 6, [HE] * 6])  # five: the period grows by the threshold
     score_json(run, online, example)
     before = (example / "results" / "baseline.yaml").read_bytes()
     # the paper answers alone would replace the online ones: refused
@@ -84,12 +95,24 @@ def test_adding_an_export_later_needs_add_and_the_earlier_export(
     # both, without --add: refused, and the message says --add
     both = score(run, online, example, paper)
     assert both.exit_code == 4 and "--add" in both.stderr
-    # --add with only the new one: refused, naming the export to give again
-    only_new = score(run, paper, example, "--add")
-    assert only_new.exit_code == 4 and online.name in only_new.stderr
+    # three more answers would show theirs in the difference between the two files: refused
+    few = paper_sheet(tmp_path, PAPER, name="tre.csv")
+    assert score(run, few, example, "--add").exit_code == 4
+    assert score(run, online, example, few, "--add").exit_code == 4
     assert (example / "results" / "baseline.yaml").read_bytes() == before
     added = score_json(run, online, example, paper, "--add")
-    assert added["respondents"] == 7 and added["action"] == "updated"
+    assert added["respondents"] == 9 and added["action"] == "updated"
+    # --add with only the new export: added to the results file's counts, with the same figures
+    again = tmp_path / "again"
+    again.mkdir()
+    shutil.copytree(example, again / "hedemarken", ignore=shutil.ignore_patterns("results"))
+    folder = again / "hedemarken"
+    drop_population(folder)  # the exports have no age column to compare with the population
+    score_json(run, online, folder)
+    only_new = score_json(run, paper, folder, "--add")
+    assert only_new["action"] == "updated"
+    assert all_figures(only_new) == all_figures(added)
+    assert [w["code"] for w in only_new["warnings"]][-1] == "ids-not-checked"
 
 
 def test_an_export_without_an_indicator_scores_the_others(run: Any, example: Path, tmp_path: Path) -> None:

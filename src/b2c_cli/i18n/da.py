@@ -808,4 +808,23 @@ MESSAGES: dict[str, str] = {
     "survey-language-name-so": "somali",
     "survey-language-name-ur": "urdu",
     "survey-language-name-bs": "bosnisk",
+    # -- part a (issue 11, stop 21) ---
+    "score-add-from-results": "De nye svar kan ikke lægges til periodens '{period}' resultater uden de "
+    "tidligere eksporter: {reason} Giv de tidligere eksporter ({files}) igen sammen med de nye og --add, så "
+    "alle svar scores sammen. Intet er ændret.",
+    "score-add-why-weighted": "perioden vægtes eller sammenlignes med områdets befolkning (survey.population), "
+    "og det hviler på hver enkelt besvarelse.",
+    "score-add-why-segments": "resultaterne er delt op i grupper (--segment), og de skjulte gruppers tal er "
+    "ikke gemt, eller der er bedt om en opdeling nu.",
+    "score-add-why-no-counts": "'{indicator}' er skrevet uden sine antal (under diskretionsgrænsen).",
+    "score-add-why-statements": "udsagnene, svarskalaen eller reverse for '{indicator}' er ikke de samme i "
+    "resultatfilen som i part3-evaluation.yaml nu.",
+    "score-add-why-indicators": "indikatoren '{indicator}' er kommet til eller fjernet i part3-evaluation.yaml, "
+    "siden perioden blev scoret.",
+    "score-add-why-min-answered": "min_answered for '{indicator}' var {before}, da perioden blev scoret, og er "
+    "{now} nu.",
+    "warning-ids-not-checked": "Respondent-id'erne i {file} er ikke tjekket mod periodens tidligere eksporter "
+    "({files}): de nye svar er lagt til resultatfilens tal uden de tidligere rækker. Giv alle eksporterne igen "
+    "med --add for at tjekke, at ingen beboer er med to gange.",
+    # (end of part a)
 }

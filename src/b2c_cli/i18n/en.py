@@ -810,4 +810,23 @@ MESSAGES: dict[str, str] = {
     "survey-language-name-so": "Somali",
     "survey-language-name-ur": "Urdu",
     "survey-language-name-bs": "Bosnian",
+    # -- part a (issue 11, stop 21) ---
+    "score-add-from-results": "The new answers cannot be added to the period '{period}''s results without its "
+    "earlier exports: {reason} Give the earlier exports ({files}) again with the new ones and --add, so all "
+    "the answers are scored together. Nothing was changed.",
+    "score-add-why-weighted": "the period is weighted or compared with the area's population "
+    "(survey.population), which rests on every single response.",
+    "score-add-why-segments": "the results are broken down by group (--segment) and the hidden groups' counts "
+    "are not kept, or a breakdown is asked for now.",
+    "score-add-why-no-counts": "'{indicator}' is written without its counts (below the disclosure threshold).",
+    "score-add-why-statements": "the statements, answer scale or reverse of '{indicator}' are not the same in "
+    "the results file as in part3-evaluation.yaml now.",
+    "score-add-why-indicators": "the indicator '{indicator}' was added to or removed from "
+    "part3-evaluation.yaml since the period was scored.",
+    "score-add-why-min-answered": "min_answered for '{indicator}' was {before} when the period was scored and "
+    "is {now} now.",
+    "warning-ids-not-checked": "The respondent IDs in {file} were not checked against the period's earlier "
+    "exports ({files}): the new answers were added to the results file's counts without the earlier rows. Give "
+    "every export again with --add to check that no resident is in two of them.",
+    # (end of part a)
 }

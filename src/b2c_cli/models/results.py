@@ -92,6 +92,9 @@ class ResultWarning(_Strict):
     code: str
     indicator: str | None = None
     n: int | None = None
+    # ids-not-checked: the exports added (`file`) and the earlier ones their IDs were not compared with.
+    file: str | None = None
+    files: str | None = None
 
 
 class SegmentCellResult(_Figures):

@@ -25,7 +25,7 @@ from b2c_cli.models.part3 import Indicator, Part3
 from b2c_cli.models.results import Results, ResultWarning, Source
 from b2c_cli.models.scale import DEFAULT_SCALE, label_key, normalise
 from b2c_cli.outputs import write_outputs
-from b2c_cli.survey import population
+from b2c_cli.survey import combine, population
 from b2c_cli.survey.answers import Coding, encode
 from b2c_cli.survey.matching import Match, header_parts, match_columns, wanted_items
 from b2c_cli.survey.results import (
@@ -133,6 +133,9 @@ def score(request: ScoreRequest) -> ScoreOutcome:
     _check_same_export_twice(scored)
     if several:
         _check_ids(scored)
+    earlier = _earlier(request, period, scored)
+    if earlier is not None:  # added to the results file's counts, without the earlier exports
+        combine.check(earlier, part3, codings, request.segment)
     measured = [i for i in survey_indicators if any(i.id not in one.missing for one in scored)]
     not_measured = [i.id for i in survey_indicators if i not in measured]
     respondents = sum(one.respondents for one in scored)
@@ -181,6 +184,10 @@ def score(request: ScoreRequest) -> ScoreOutcome:
         return out
 
     scores = [score_indicator(indicator.id, inputs(indicator)) for indicator in measured]
+    added = respondents
+    if earlier is not None:
+        scores, not_measured = combine.combine(earlier.results, scores, added, survey_indicators, codings)
+        respondents += earlier.results.respondents
     warnings = _warnings(scores, period, known)
     segments = None
     segment_name = None
@@ -201,11 +208,19 @@ def score(request: ScoreRequest) -> ScoreOutcome:
         table_input = [(indicator.id, inputs(indicator)) for indicator in measured]
         segments = segment(table_input, groups, part3.survey.disclosure_threshold, order)
 
-    sources = [_source(one, several) for one in scored]
+    sources = [_source(one, several or earlier is not None) for one in scored]
     excluded: dict[str, int] = {}
     for one in scored:
         for reason, count in one.export.excluded_rows.items():
             excluded[reason] = excluded.get(reason, 0) + count
+    if earlier is not None:
+        warnings += combine.carried_warnings(earlier.results)
+        if part3.survey.id_column or any(_id_column(one.export) is not None for one in scored):
+            # The earlier rows are not here: say so, rather than seem to have checked them.
+            new = ", ".join(source.file for source in sources)
+            warnings.append(ResultWarning(code=combine.IDS_NOT_CHECKED, file=new, files=earlier.files))
+        sources = combine.sources(earlier.results, sources)
+        excluded = combine.excluded(earlier.results, excluded)
     results = build_results(
         period,
         respondents,
@@ -216,12 +231,19 @@ def score(request: ScoreRequest) -> ScoreOutcome:
         segments,
         segment_name,
     )
-    if several:
+    if several or earlier is not None:
         results = results.model_copy(update={"sources": sources})
     if not_measured:
         results = results.model_copy(update={"not_measured": not_measured})
     if part3.survey.population is not None:
-        recorded = population.combine([one.recorded for one in scored], [one.respondents for one in scored])
+        parts = [one.recorded for one in scored]
+        sizes = [one.respondents for one in scored]
+        if earlier is not None:  # compared with the population only (`combine.check`): its counts again
+            parts, sizes = (
+                [combine.earlier_answers(earlier.results), *parts],
+                [earlier.results.respondents, *sizes],
+            )
+        recorded = population.combine(parts, sizes)
         if recorded is not None:
             results = population.add_weights(
                 results, part3.survey.population, recorded, respondents, measured, inputs, groups
@@ -230,7 +252,7 @@ def score(request: ScoreRequest) -> ScoreOutcome:
     # stops the command with nothing changed, not after this period's file was written.
     others = load_all(request.root, part3, skip=results.period)
     path = results_path(request.root, period)
-    if request.force:  # without --force another export's results are refused anyway
+    if request.force or request.add:  # without either another export's results are refused anyway
         check_release(path, results, part3.survey.disclosure_threshold)
     action = _write(path, results, lang, request, others)
     return ScoreOutcome(
@@ -245,6 +267,24 @@ def score(request: ScoreRequest) -> ScoreOutcome:
         others=others,
         tracked_exports=[s.name for s in request.surveys if gitutil.is_tracked(s.resolve())],
     )
+
+
+def _earlier(request: ScoreRequest, period: str, scored: Sequence[_Scored]) -> combine.Earlier | None:
+    """With --add, the period's results file when none of the exports given is among its sources: the new
+    exports are added to its counts. None otherwise (the exports given are scored as they are, and `_write`
+    decides; an unreadable file is its to refuse)."""
+    path = results_path(request.root, period)
+    if not request.add or request.force or not path.exists():
+        return None
+    display = f"{path.parent.name}/{path.name}"
+    try:
+        results = read_results(path, display)
+    except InputError:
+        return None
+    recorded = {source.sha256 for source in results.every_source()}
+    if any(one.export.sha256 in recorded for one in scored):
+        return None
+    return combine.Earlier(results, display)
 
 
 def _excluded(reason: str, count: int) -> Phrase:

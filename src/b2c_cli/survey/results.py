@@ -177,6 +177,10 @@ def to_yaml(results: Results, lang: Lang) -> str:
                 del item["scale"]
     if not data["not_measured"]:
         del data["not_measured"]
+    for warning in data["warnings"]:
+        for key in ("file", "files"):
+            if warning[key] is None:
+                del warning[key]
     return header + "\n" + dump(_without_unweighted(data))
 
 
