@@ -96,6 +96,7 @@ def test_the_examples_exports_added_one_at_a_time_equal_scoring_them_together(
     message = " ".join(added.stderr.split())
     assert f"The respondent IDs in {BASELINE_EXPORT.name} were not checked" in message
     assert YEAR1_EXPORT.name in message
+    assert f"The answers from {BASELINE_EXPORT.name} were added to the results in {RESULTS}." in message
     steps = results_bytes(folder)
     assert steps != joint
     assert without_id_warnings(steps) == without_id_warnings(joint)

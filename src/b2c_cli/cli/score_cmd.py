@@ -123,7 +123,9 @@ def score(
         raise InputError(
             "score-output-failed",
             where=data["results_file"],
-            action=tr(f"score-action-{outcome.action}", lang, path=data["results_file"]),
+            action=tr(
+                outcome.action_message, lang, path=data["results_file"], files=", ".join(outcome.added)
+            ),
             reason=exc.strerror or type(exc).__name__,
         ) from None
     for item in data["warnings"]:
@@ -137,7 +139,9 @@ def score(
             warning(tr("score-export-tracked", lang, file=path.name, command=untrack_command(path)), lang)
     for question in data.get("weighting_missing") or []:
         warning(tr("warning-weighting-no-column", lang, indicator=question), lang)
-    stderr().print(tr(f"score-action-{outcome.action}", lang, path=data["results_file"]))
+    stderr().print(
+        tr(outcome.action_message, lang, path=data["results_file"], files=", ".join(outcome.added))
+    )
 
 
 def untrack_command(survey: Path) -> str:

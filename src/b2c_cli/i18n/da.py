@@ -826,5 +826,6 @@ MESSAGES: dict[str, str] = {
     "warning-ids-not-checked": "Respondent-id'erne i {file} er ikke tjekket mod periodens tidligere eksporter "
     "({files}): de nye svar er lagt til resultatfilens tal uden de tidligere rækker. Giv alle eksporterne igen "
     "med --add for at tjekke, at ingen beboer er med to gange.",
+    "score-action-added": "Svarene fra {files} er lagt til resultaterne i {path}.",
     # (end of part a)
 }

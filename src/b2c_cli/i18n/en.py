@@ -828,5 +828,6 @@ MESSAGES: dict[str, str] = {
     "warning-ids-not-checked": "The respondent IDs in {file} were not checked against the period's earlier "
     "exports ({files}): the new answers were added to the results file's counts without the earlier rows. Give "
     "every export again with --add to check that no resident is in two of them.",
+    "score-action-added": "The answers from {files} were added to the results in {path}.",
     # (end of part a)
 }

@@ -81,6 +81,14 @@ class ScoreOutcome:
     unused_scale_columns: list[str]
     others: dict[str, Results] = field(default_factory=dict)  # the other periods' results, as read
     tracked_exports: list[str] = field(default_factory=list)  # exports committed to git (personal data)
+    added: list[str] = field(default_factory=list)  # with --add: the exports added to the period's ones
+
+    @property
+    def action_message(self) -> str:
+        """The catalogue key of what was done (an addition says so: not a re-score of the same exports)."""
+        return (
+            "score-action-added" if self.action == "updated" and self.added else f"score-action-{self.action}"
+        )
 
 
 @dataclass
@@ -173,7 +181,7 @@ def score(request: ScoreRequest) -> ScoreOutcome:
                 ItemInput(
                     codes,
                     item.reverse,
-                    " | ".join(dict.fromkeys(columns)),
+                    combine.COLUMN_SEPARATOR.join(dict.fromkeys(columns)),
                     item.text,
                     scale.k,
                     scale.lowest_positive,
@@ -184,9 +192,10 @@ def score(request: ScoreRequest) -> ScoreOutcome:
         return out
 
     scores = [score_indicator(indicator.id, inputs(indicator)) for indicator in measured]
-    added = respondents
     if earlier is not None:
-        scores, not_measured = combine.combine(earlier.results, scores, added, survey_indicators, codings)
+        scores, not_measured = combine.combine(
+            earlier.results, scores, respondents, survey_indicators, codings
+        )
         respondents += earlier.results.respondents
     warnings = _warnings(scores, period, known)
     segments = None
@@ -254,7 +263,9 @@ def score(request: ScoreRequest) -> ScoreOutcome:
     path = results_path(request.root, period)
     if request.force or request.add:  # without either another export's results are refused anyway
         check_release(path, results, part3.survey.disclosure_threshold)
+    before = _recorded(path) if request.add else set()
     action = _write(path, results, lang, request, others)
+    added = [s.file for s in results.every_source() if before and s.sha256 not in before]
     return ScoreOutcome(
         lang=request.lang or lang,
         part3=part3,
@@ -266,6 +277,7 @@ def score(request: ScoreRequest) -> ScoreOutcome:
         unused_scale_columns=list(dict.fromkeys(c for one in scored for c in one.unused)),
         others=others,
         tracked_exports=[s.name for s in request.surveys if gitutil.is_tracked(s.resolve())],
+        added=added,
     )
 
 
@@ -285,6 +297,16 @@ def _earlier(request: ScoreRequest, period: str, scored: Sequence[_Scored]) -> c
     if any(one.export.sha256 in recorded for one in scored):
         return None
     return combine.Earlier(results, display)
+
+
+def _recorded(path: Path) -> set[str]:
+    """The SHA-256 of the exports a results file records (none when there is none to read)."""
+    if not path.exists():
+        return set()
+    try:
+        return {source.sha256 for source in read_results(path, path.name).every_source()}
+    except InputError:
+        return set()
 
 
 def _excluded(reason: str, count: int) -> Phrase:
