@@ -61,7 +61,7 @@ def score(
     add: Annotated[
         bool,
         typer.Option(
-            "--add", help="Add exports to a period's results (give its earlier exports again with the new)."
+            "--add", help="Add exports to a period's results (the earlier exports need not be given again)."
         ),
     ] = False,
     explain: Annotated[

@@ -92,9 +92,8 @@ OPTION_HELP_DA: dict[str, str] = {
     "The survey export (XLSX or CSV); several exports of one period are scored as one sample.": (
         "Surveyeksporten (XLSX eller CSV); flere eksporter fra én periode beregnes som én stikprøve."
     ),
-    "Add exports to a period's results (give its earlier exports again with the new).": (
-        "Tilføj eksporter til en periodes resultater (angiv periodens tidligere eksporter igen "
-        "sammen med den nye)."
+    "Add exports to a period's results (the earlier exports need not be given again).": (
+        "Læg eksporter til en periodes resultater (de tidligere eksporter behøver ikke angives igen)."
     ),
     "Replace a data-entry workbook that answers have been typed into.": (
         "Erstat en indtastningsprojektmappe, som der er tastet svar ind i."
