@@ -36,7 +36,19 @@ PARTNERSHIP = {
     "indicators",
 }
 PROBLEM = {"location", "code", "message"}
-VALUE = {"display", "period", "year", "suppressed", "percent", "count", "n", "target", "met", "status"}
+VALUE = {
+    "display",
+    "period",
+    "year",
+    "suppressed",
+    "not_measured",  # the partnership's latest measurement did not measure the indicator: no figures
+    "percent",
+    "count",
+    "n",
+    "target",
+    "met",
+    "status",
+}
 ROLLUP = {
     "indicator",
     "name",
@@ -144,6 +156,7 @@ def test_the_types_of_the_values(ran: tuple[Path, Result]) -> None:
         "period": "2026",
         "year": 2026,
         "suppressed": False,
+        "not_measured": False,
         "percent": 43.0,
         "count": None,
         "n": 100,

@@ -14,7 +14,7 @@ away, and adding a partnership whose value is hidden changes no published figure
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
 
@@ -72,6 +72,9 @@ class Portfolio:
     columns: list[IndicatorColumn]
     cells: dict[tuple[str, str], Shown]  # (partnership path, indicator id) -> its latest value
     rollup: list[RollupRow]
+    # (partnership path, indicator id) -> the year of its latest measurement, which did not measure the
+    # indicator: shown as "not measured" (an earlier year's value would pass for the current one)
+    not_measured: dict[tuple[str, str], int] = field(default_factory=dict)
 
     @property
     def valid(self) -> list[Summary]:
@@ -137,14 +140,18 @@ def build_portfolio(summaries: Sequence[Summary], year: int | None = None) -> Po
                     )
                 )
     cells: dict[tuple[str, str], Shown] = {}
+    not_measured: dict[tuple[str, str], int] = {}
     for summary in valid:
         for column in columns:
             latest = summary.latest(column.id, year)
-            if latest is not None:
+            gap = summary.latest_not_measured(column.id, year)
+            if gap is not None:
+                not_measured[(summary.path, column.id)] = gap
+            elif latest is not None:
                 cells[(summary.path, column.id)] = Shown(
                     latest, (summary.path, column.id, latest.year) in hidden
                 )
-    return Portfolio(threshold, year, ordered, columns, cells, rollup)
+    return Portfolio(threshold, year, ordered, columns, cells, rollup, not_measured)
 
 
 def _wordings(

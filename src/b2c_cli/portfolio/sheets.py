@@ -86,7 +86,9 @@ def portfolio_workbook(portfolio: Portfolio, lang: Lang) -> bytes:
         ]
         for column in portfolio.columns:
             shown = portfolio.cells.get((summary.path, column.id))
-            if shown is None:
+            if (summary.path, column.id) in portfolio.not_measured:
+                row += [(tr("value-not-measured", lang), None), (None, None), ("", None)]
+            elif shown is None:
                 row += [(None, None), (None, None), ("", None)]
             elif shown.suppressed:
                 row += [(tr("score-suppressed", lang), None), (None, None), ("", None)]

@@ -78,11 +78,20 @@ class Summary:
     measured: list[Measured] = field(default_factory=list)
     # (indicator id, year): a period whose survey did not measure the indicator (its results file says so)
     not_measured: list[tuple[str, int]] = field(default_factory=list)
+    periods: dict[int, str] = field(default_factory=dict)  # year -> the period's id
     as_of: date | None = None  # the date of the newest information its report holds
 
     def latest(self, indicator: str, year: int | None = None) -> Measured | None:
         found = [m for m in self.measured if m.indicator == indicator and (year is None or m.year <= year)]
         return max(found, key=lambda m: m.year) if found else None
+
+    def latest_not_measured(self, indicator: str, year: int | None = None) -> int | None:
+        """The year of the partnership's latest measurement (up to `year`) when it did not measure the
+        indicator, though an earlier one may have: the cell says "not measured", never the older value."""
+        latest = self.latest(indicator, year)
+        gaps = [y for i, y in self.not_measured if i == indicator and (year is None or y <= year)]
+        gap = max(gaps, default=None)
+        return gap if gap is not None and (latest is None or gap > latest.year) else None
 
     def latest_period(self, year: int | None = None) -> str | None:
         """The last period measured (up to `year`, when the portfolio is for one year)."""
@@ -142,6 +151,7 @@ def _fill(summary: Summary, folder: Path, today: date, lang: Lang | None = None)
         for i in part3.indicators
     ]
     years = {period.id: period.year for period in part3.periods}
+    summary.periods = {period.year: period.id for period in part3.periods}
     figures = build_figures(part3, load_all(folder, part3), disclose=False)
     if partnership is not None:
         summary.as_of = as_of(part3, figures, partnership.start_date)

@@ -84,6 +84,8 @@ def table_cell(
     portfolio: Portfolio, summary: Summary, column: IndicatorColumn, lang: Lang
 ) -> CellView | None:
     shown = portfolio.cells.get((summary.path, column.id))
+    if (summary.path, column.id) in portfolio.not_measured:
+        return CellView(tr("value-not-measured", lang), "", "")
     if shown is None:
         return None
     if shown.suppressed:
@@ -92,6 +94,19 @@ def table_cell(
     marks = {"met": "met", "not-met": "unmet"}
     n = number(value.n, lang) if value.n is not None else ""
     return CellView(value_text(value, lang), n, marks.get(shown.measured.status, ""))
+
+
+def _not_measured(summary: Summary, year: int, lang: Lang) -> dict[str, Any]:
+    """A partnership's latest measurement that did not measure the indicator, in the shape of a value."""
+    empty = dict.fromkeys(("percent", "count", "n", "target", "met", "status"))
+    return {
+        "display": tr("value-not-measured", lang),
+        "period": summary.periods.get(year),
+        "year": year,
+        "suppressed": False,
+        "not_measured": True,
+        **empty,
+    }
 
 
 def _float(value: Decimal | None) -> float | None:
@@ -105,6 +120,10 @@ def as_dict(portfolio: Portfolio, lang: Lang) -> dict[str, Any]:
         values: dict[str, Any] = {}
         for column in portfolio.columns:
             shown = portfolio.cells.get((summary.path, column.id))
+            gap = portfolio.not_measured.get((summary.path, column.id))
+            if gap is not None:
+                values[column.id] = _not_measured(summary, gap, lang)
+                continue
             if shown is None:
                 continue
             m = shown.measured
@@ -113,6 +132,7 @@ def as_dict(portfolio: Portfolio, lang: Lang) -> dict[str, Any]:
                 "period": m.period,
                 "year": m.year,
                 "suppressed": shown.suppressed,
+                "not_measured": False,
                 "percent": None if shown.suppressed else _float(m.value.percent),
                 "count": None if shown.suppressed else _float(m.value.number),
                 "n": None if shown.suppressed else m.value.n,
