@@ -235,6 +235,15 @@ def indicator_figures(
                 notes.append(
                     note("change-within-noise", key, period, against=found["period"], difference=difference)
                 )
+        # no change against the first period measured at all (no declared base) or the one just before:
+        # it did not measure the indicator, or its figure is hidden
+        earlier = [p for p in order[: order.index(period)] if p in results or (key, p) in manual]
+        looked_for = ([earlier[0]] if earlier and declared is None else []) + earlier[-1:]
+        for other in dict.fromkeys(looked_for):
+            unmeasured = key in results.get(other, {}).get("not_measured", []) and other not in measured
+            why = "below-threshold" if other in hidden_periods else "not-measured" if unmeasured else None
+            if why is not None and other != declared:
+                notes.append(note("change-not-measured", key, period, against=other, reason=why))
         previous = period
     return {
         "id": key,

@@ -353,14 +353,18 @@ def _indicator(
 ) -> IndicatorFigures:
     measured: dict[str, tuple[Value, IndicatorResult | None]] = {}
     notes: list[Note] = []
+    why_none: dict[str, str] = {}  # period -> why it has no value to take a change against
     for period in order:
         found = _value(indicator, period, results, manual)
         if found is not None and disclosure.dominated(found[0].positive, found[0].n, threshold):
             # Too few answers to show (or all alike at the threshold): the period counts as not measured,
             # so neither its value, its answers per step nor a change against it is shown anywhere.
             notes.append(Note("below-threshold", indicator.id, period, minimum=threshold))
+            why_none[period] = "below-threshold"
         elif found is not None:
             measured[period] = found
+        elif period in results and indicator.id in results[period].not_measured:
+            why_none[period] = "not-measured"
     target = indicator.target
     declared = target.base_period if target is not None else None
     base = declared if declared is not None else next(iter(measured), None)
@@ -389,6 +393,7 @@ def _indicator(
         figure = PeriodFigure(period, value, vs_base, vs_previous, _items(result, threshold))
         figures.append(figure)
         notes.extend(_notes(indicator.id, figure))
+        notes.extend(_missing_changes(indicator.id, period, order, why_none, declared, results, manual))
         previous = period
     periods = tuple(figures)
     latest = next((p for p in reversed(periods) if p.value is not None), None)
@@ -455,6 +460,35 @@ def _value(
         return survey_value(found.positive, found.n, found.dont_know, found.blank), found
     entry = manual.get((indicator.id, period))
     return (manual_value(indicator, entry), None) if entry is not None else None
+
+
+def _missing_changes(
+    indicator: str,
+    period: str,
+    order: Sequence[str],
+    unmeasured: Mapping[str, str],
+    declared: str | None,
+    results: Mapping[str, Results],
+    manual: Mapping[tuple[str, str], ManualValue],
+) -> list[Note]:
+    """Why a measured period shows no change against the periods a reader looks for - the first period
+    measured (when no base period is declared; a declared one has its own note) and the one just before
+    it: that period did not measure the indicator, or had too few answers to show."""
+    earlier = [
+        p
+        for p in order[: order.index(period)]
+        if p in results or (indicator, p) in manual  # periods with a measurement at all
+    ]
+    wanted = [
+        p
+        for p in (earlier[0] if earlier and declared is None else None, earlier[-1] if earlier else None)
+        if p
+    ]
+    return [
+        Note("change-not-measured", indicator, period, against=other, reason=unmeasured[other])
+        for other in dict.fromkeys(wanted)
+        if other in unmeasured and other != declared
+    ]
 
 
 def _notes(indicator: str, figure: PeriodFigure) -> list[Note]:

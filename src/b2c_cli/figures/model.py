@@ -25,6 +25,9 @@ NoteKind = Literal[
     "not-comparable",  # the statement (or its reverse wording) differs from the period compared with
     "base-not-measured",  # the declared base period has no value for the indicator
     "below-threshold",  # too few answers to show under the disclosure rules: the period is left out
+    # no change against an earlier period (the previous one, or the first): it did not measure the
+    # indicator or had too few answers to show (`reason`: "not-measured" or "below-threshold")
+    "change-not-measured",
 ]
 
 

@@ -157,6 +157,13 @@ def note_text(note: Note, figures: Figures, lang: Lang) -> str:
     if note.kind == "not-comparable":
         reason = reason_text(note.reason, lang)
         return tr("note-not-comparable", lang, name=name, label=label, against=against, reason=reason)
+    if note.kind == "change-not-measured":
+        key = (
+            "note-change-other-below-threshold"
+            if note.reason == "below-threshold"
+            else "note-change-other-not-measured"
+        )
+        return tr(key, lang, name=name, label=label, against=against)
     if note.kind == "below-threshold":
         return tr("note-below-threshold", lang, name=name, label=label, threshold=note.minimum)
     return tr("note-base-not-measured", lang, name=name, label=label)

@@ -827,5 +827,7 @@ MESSAGES: dict[str, str] = {
     "({files}): de nye svar er lagt til resultatfilens tal uden de tidligere rækker. Giv alle eksporterne igen "
     "med --add for at tjekke, at ingen beboer er med to gange.",
     "score-action-added": "Svarene fra {files} er lagt til resultaterne i {path}.",
+    "note-change-other-not-measured": "{name}, {label}: ingen ændring mod {against}, for indikatoren blev ikke målt i {against}.",
+    "note-change-other-below-threshold": "{name}, {label}: ingen ændring mod {against}, for tallet for {against} hviler på for få svar til at blive vist.",
     # (end of part a)
 }

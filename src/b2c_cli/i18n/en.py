@@ -829,5 +829,7 @@ MESSAGES: dict[str, str] = {
     "exports ({files}): the new answers were added to the results file's counts without the earlier rows. Give "
     "every export again with --add to check that no resident is in two of them.",
     "score-action-added": "The answers from {files} were added to the results in {path}.",
+    "note-change-other-not-measured": "{name}, {label}: no change against {against}, because the indicator was not measured in {against}.",
+    "note-change-other-below-threshold": "{name}, {label}: no change against {against}, because the figure for {against} rests on too few answers to be shown.",
     # (end of part a)
 }
