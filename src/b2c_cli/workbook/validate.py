@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import pairwise
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
@@ -74,6 +74,9 @@ class ValidationReport:
     root: Path
     lang: Lang
     problems: list[Problem]
+    # The results files the rules read, by period (file name without .yaml), as plain parsed data: for
+    # `status`, which needs one key of them and should not parse them a second time.
+    results: dict[str, Any] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:
@@ -104,8 +107,10 @@ def require(validation: ValidationReport, key: str, files: Iterable[str] | None 
 def check(root: Path, today: date) -> tuple[Workbook, ValidationReport]:
     """Load the partnership at `root` and run every rule."""
     workbook = load_workbook(root)
-    _Rules(workbook, today).run()
-    return workbook, ValidationReport(root, workbook.lang, workbook.sorted_problems())
+    rules = _Rules(workbook, today)
+    rules.run()
+    results = {path.stem: doc.data for path, doc in rules.results_read().items() if doc is not None}
+    return workbook, ValidationReport(root, workbook.lang, workbook.sorted_problems(), results)
 
 
 def partnership_years(start: date, dates: Iterable[date]) -> Counter[int]:
@@ -422,6 +427,10 @@ class _Rules:
                         earlier=earlier,
                         later=later,
                     )
+
+    def results_read(self) -> dict[Path, YamlDocument | None]:
+        """Every results file the rules read, parsed (None: unreadable)."""
+        return self._results
 
     def _results_document(self, path: Path) -> YamlDocument | None:
         """A results file, parsed once for every rule that reads it (None when it cannot be read: `report`
