@@ -515,24 +515,25 @@ class _Rules:
         if words is None or len(words.labels) not in (default.k, default.k + 1):
             return
         scale = part3.scales()[DEFAULT_SCALE]
+        # Every other language's label on the scale -> the (step, language) pairs writing it, in order.
+        written: dict[str, dict[tuple[int, str], None]] = {}
+        for step_position, step in enumerate(scale.steps):
+            for lang, labels in step.labels.items():
+                if lang != tag:
+                    for other in labels:
+                        written.setdefault(label_key(other), {})[(scale.value_of(step_position), lang)] = None
         for position, label in enumerate(words.labels):
             value = default.value_of(position) if position < default.k else DONT_KNOW
-            for step_position, step in enumerate(scale.steps):
-                other = scale.value_of(step_position)
-                for lang, labels in step.labels.items():
-                    if (
-                        lang != tag
-                        and other != value
-                        and any(label_key(x) == label_key(label) for x in labels)
-                    ):
-                        self.add(
-                            file,
-                            ("survey", "translations", tag, "labels", position),
-                            "translation-label-clash",
-                            label=label[:40],
-                            lang=tag,
-                            other=lang,
-                        )
+            for step_value, lang in written.get(label_key(label), {}):
+                if step_value != value:
+                    self.add(
+                        file,
+                        ("survey", "translations", tag, "labels", position),
+                        "translation-label-clash",
+                        label=label[:40],
+                        lang=tag,
+                        other=lang,
+                    )
 
     def population(self, file: str, part3: Part3) -> None:
         """The population to weight to names background questions and their options (issue 16)."""
