@@ -15,6 +15,7 @@ from b2c_cli.models import Part1, Part2, Part3
 from b2c_cli.models.common import Party
 from b2c_cli.workbook.folder import PART1_FILES, PART2_FILE, PART3_FILE, REPORTS_DIR, RESULTS_DIR, Workbook
 from b2c_cli.workbook.validate import ValidationReport, check
+from b2c_cli.yamlfile import YamlDocument
 
 
 @dataclass(frozen=True)
@@ -220,7 +221,7 @@ def status(root: Path, today: date) -> Status:
 
 
 def not_measured(
-    results: Mapping[str, Any], part3: Part3 | None, measured: list[str]
+    results: Mapping[str, YamlDocument], part3: Part3 | None, measured: list[str]
 ) -> dict[str, list[str]]:
     """Per period with results, the survey indicators its exports did not measure (the results file's
     `not_measured`, from the files as validate parsed them), by the workbook's names; a file that could not
@@ -230,7 +231,8 @@ def not_measured(
     names = {indicator.id: indicator.name for indicator in part3.indicators}
     found: dict[str, list[str]] = {}
     for period in measured:
-        data = results.get(period)
+        document = results.get(period)
+        data = document.data if document is not None else None
         ids = data.get("not_measured") if isinstance(data, dict) else None
         if isinstance(ids, list) and ids and all(isinstance(i, str) for i in ids):
             found[period] = [names.get(i) or i for i in ids]

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import pairwise
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from pydantic import BaseModel
 
@@ -74,9 +74,9 @@ class ValidationReport:
     root: Path
     lang: Lang
     problems: list[Problem]
-    # The results files the rules read, by period (file name without .yaml), as plain parsed data: for
-    # `status`, which needs one key of them and should not parse them a second time.
-    results: dict[str, Any] = field(default_factory=dict)
+    # The results files the rules read, by period (file name without .yaml), as parsed: the commands that
+    # read them next (status, report, score, portfolio) need not parse them a second time.
+    results: dict[str, YamlDocument] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:
@@ -109,7 +109,7 @@ def check(root: Path, today: date) -> tuple[Workbook, ValidationReport]:
     workbook = load_workbook(root)
     rules = _Rules(workbook, today)
     rules.run()
-    results = {path.stem: doc.data for path, doc in rules.results_read().items() if doc is not None}
+    results = {path.stem: doc for path, doc in rules.results_read().items() if doc is not None}
     return workbook, ValidationReport(root, workbook.lang, workbook.sorted_problems(), results)
 
 
