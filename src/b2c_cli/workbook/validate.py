@@ -47,19 +47,23 @@ FIRST_YEAR, LAST_YEAR = 1900, 2199  # the years a partnership's dates can be in
 
 
 def _dates(value: object, path: tuple[str | int, ...]) -> Iterable[tuple[tuple[str | int, ...], date]]:
-    """Every date in a model, with its key path."""
+    """Every date in a model, with its key path. Only containers are descended into: a workbook has
+    hundreds of text leaves, and a generator for each was most of this walk's time."""
     from pydantic import BaseModel
 
-    if isinstance(value, date):
-        yield path, value
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from _dates(getattr(value, name), (*path, name))
+    items: Iterable[tuple[str | int, object]]
+    if isinstance(value, BaseModel):
+        items = ((name, getattr(value, name)) for name in type(value).model_fields)
     elif isinstance(value, list | tuple):
-        for index, item in enumerate(value):
-            yield from _dates(item, (*path, index))
+        items = enumerate(value)
     elif isinstance(value, dict):
-        for key, item in value.items():
+        items = value.items()
+    else:
+        return
+    for key, item in items:
+        if isinstance(item, date):
+            yield (*path, key), item
+        elif isinstance(item, BaseModel | list | tuple | dict):
             yield from _dates(item, (*path, key))
 
 
