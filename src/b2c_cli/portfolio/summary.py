@@ -152,7 +152,7 @@ def _fill(summary: Summary, folder: Path, today: date, lang: Lang | None = None)
     ]
     years = {period.id: period.year for period in part3.periods}
     summary.periods = {period.year: period.id for period in part3.periods}
-    figures = build_figures(part3, load_all(folder, part3), disclose=False)
+    figures = build_figures(part3, load_all(folder, part3, parsed=validation.results), disclose=False)
     if partnership is not None:
         summary.as_of = as_of(part3, figures, partnership.start_date)
     for indicator in figures.indicators:

@@ -44,7 +44,7 @@ def build_report(request: ReportRequest) -> tuple[list[Written], Lang]:
     if partnership is None or part2 is None or part3 is None:  # missing files are errors require() raised
         raise WorkbookInvalid("report-workbook-invalid", count=1)
     lang = request.lang or workbook.lang
-    results = load_all(request.root, part3)
+    results = load_all(request.root, part3, parsed=validation.results)
     table = build_table(part3, build_figures(part3, results), lang)
     esrs = esrs_entries(table, lang, partnership.esrs)
     agreement = build_agreement(partnership, part2, part3, lang)

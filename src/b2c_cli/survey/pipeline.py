@@ -259,7 +259,7 @@ def score(request: ScoreRequest) -> ScoreOutcome:
             )
     # The other periods' results are read before anything is written: a hand-edited one that cannot be read
     # stops the command with nothing changed, not after this period's file was written.
-    others = load_all(request.root, part3, skip=results.period)
+    others = load_all(request.root, part3, skip=results.period, parsed=validation.results)
     path = results_path(request.root, period)
     if request.force or request.add:  # without either another export's results are refused anyway
         check_release(path, results, part3.survey.disclosure_threshold)

@@ -48,6 +48,8 @@ def record(export: Export, part3: Part3, find: Callable[[str], Column]) -> tuple
         except InputError:
             missing.append(question)
     recorded = Recorded({question: [] for question in columns}, missing)
+    if not columns:
+        return export, recorded  # no weighting question in this export: nothing to record per row
     own = {q.id: q.own_options() for q in part3.survey.background}  # answers in any survey language
 
     def rows() -> Iterator[tuple[int, Sequence[Cell]]]:

@@ -4,7 +4,7 @@ reading them back for status, reports and the change between periods."""
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypedDict
 
@@ -29,7 +29,7 @@ from b2c_cli.models.scale import DEFAULT_SCALE
 from b2c_cli.survey import disclosure
 from b2c_cli.survey.scoring import Estimate, IndicatorScore, SegmentTable
 from b2c_cli.workbook.folder import RESULTS_DIR
-from b2c_cli.yamlfile import YamlProblem, dump, parse, read_file
+from b2c_cli.yamlfile import YamlDocument, YamlProblem, dump, parse, read_file
 
 
 def results_path(root: Path, period: str) -> Path:
@@ -202,11 +202,11 @@ def _without_unweighted(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def read_results(path: Path, display: str) -> Results:
+def read_results(path: Path, display: str, parsed: YamlDocument | None = None) -> Results:
     """A results file, which must be the period its name says (a copy under another period's name would
-    show one year's figures as another's)."""
+    show one year's figures as another's). `parsed`: the file as validate already parsed it."""
     try:
-        document = parse(read_file(path))
+        document = parsed if parsed is not None else parse(read_file(path))
     except OSError as exc:
         raise InputError("results-unreadable", where=display, reason=exc.strerror or str(exc)) from None
     except YamlProblem as problem:
@@ -229,9 +229,15 @@ def read_results(path: Path, display: str) -> Results:
     return results
 
 
-def load_all(root: Path, part3: Part3 | None, *, skip: str | None = None) -> dict[str, Results]:
+def load_all(
+    root: Path,
+    part3: Part3 | None,
+    *,
+    skip: str | None = None,
+    parsed: Mapping[str, YamlDocument] | None = None,
+) -> dict[str, Results]:
     """Every results file (but `skip`'s), keyed by period: the workbook's periods in their order, then any
-    others."""
+    others. `parsed`: the files validate parsed in this run (`ValidationReport.results`), not read again."""
     folder = root / RESULTS_DIR
     if folder.is_symlink() and not folder.exists():
         raise InputError("results-folder-dangling", where=f"{RESULTS_DIR}/", target=str(folder.readlink()))
@@ -249,4 +255,8 @@ def load_all(root: Path, part3: Part3 | None, *, skip: str | None = None) -> dic
     paths = [folder / name for name in names if name.endswith(".yaml") and not name.startswith(".")]
     files = {path.stem: path for path in paths if path.stem != skip}
     order = [p for p in known if p in files] + sorted(p for p in files if p not in known)
-    return {period: read_results(files[period], f"{RESULTS_DIR}/{files[period].name}") for period in order}
+    parsed = parsed or {}
+    return {
+        period: read_results(files[period], f"{RESULTS_DIR}/{files[period].name}", parsed.get(period))
+        for period in order
+    }

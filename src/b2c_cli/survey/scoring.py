@@ -19,10 +19,13 @@ Nothing here assumes five steps: the scale's k and its lowest positive step come
 
 from __future__ import annotations
 
+import sys
+from array import array
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
+from typing import Literal, cast
 
 from b2c_cli.models.part3 import MIN_SAMPLE
 from b2c_cli.models.scale import BLANK, DONT_KNOW
@@ -115,8 +118,43 @@ def oriented(step: int, reverse: bool, k: int = STEPS) -> int:
     return k + 1 - step if reverse else step
 
 
+def tally(codes: Sequence[int], values: range) -> Mapping[int, int]:
+    """How many of `codes` hold each of `values`. Scoring's codes are one signed byte each (an array
+    of 'b'), counted over their raw bytes - several times faster than a Counter on 100,000 answers."""
+    if isinstance(codes, array) and codes.typecode == "b":
+        raw = codes.tobytes()
+        return {value: raw.count(value & 0xFF) for value in values}
+    counts = Counter(codes)
+    return {value: counts[value] for value in values}
+
+
+# Bytes per respondent -> the unsigned type that holds them.
+_PACKED: dict[int, Literal["B", "H", "I", "Q"]] = {1: "B", 2: "H", 4: "I", 8: "Q"}
+
+
+def answer_patterns(codes: Sequence[Sequence[int]]) -> Mapping[tuple[int, ...], int]:
+    """How many respondents gave each combination of answers (one code per item). Byte codes of up to
+    eight items are packed into one integer per respondent and counted as such - a Counter of 100,000
+    ints instead of 100,000 tuples - then unpacked; anything else is counted as tuples."""
+    items = len(codes)
+    if not all(isinstance(c, array) and c.typecode == "b" for c in codes) or not 1 <= items <= 8:
+        return Counter(zip(*codes, strict=True))  # pragma: no mutate
+    if items == 1:
+        raw = cast("array[int]", codes[0]).tobytes()
+        return {(b - 256 if b > 127 else b,): raw.count(b) for b in set(raw)}
+    width = next(size for size in _PACKED if size >= items)
+    packed = bytearray(width * len(codes[0]))
+    for index, column in enumerate(codes):
+        packed[index::width] = cast("array[int]", column).tobytes()
+    counted: Counter[int] = Counter(memoryview(packed).cast(_PACKED[width]))
+    return {
+        tuple(b - 256 if b > 127 else b for b in key.to_bytes(width, sys.byteorder)[:items]): count
+        for key, count in counted.items()
+    }
+
+
 def score_item(item: ItemInput) -> ItemScore:
-    counts = Counter(item.codes)
+    counts = tally(item.codes, range(DONT_KNOW, item.k + 1))
     steps = tuple(counts[step] for step in range(1, item.k + 1))
     n = sum(steps)
     positive = sum(
@@ -154,7 +192,7 @@ def score_indicator(indicator_id: str, items: Sequence[ItemInput]) -> IndicatorS
         raise ValueError("min_answered is the indicator's, from 1 to its number of items")
     # `pragma: no mutate` (make mutation) marks lines whose mutants cannot change a result: the lengths
     # `strict=` checks are checked above, None is as false as False, and only one pattern is all blank.
-    patterns = Counter(zip(*(item.codes for item in items), strict=True))  # pragma: no mutate
+    patterns = answer_patterns([item.codes for item in items])
     for answers, respondents_alike in patterns.items():
         total = count = 0
         saw_dont_know = False  # pragma: no mutate

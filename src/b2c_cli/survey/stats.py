@@ -68,6 +68,8 @@ def change_p_value(positive1: int, n1: int, positive2: int, n2: int) -> float:
     low_z, high_z = 0.0, 40.0
     for _ in range(80):
         middle = (low_z + high_z) / 2
+        if middle in (low_z, high_z):
+            break  # the bounds are neighbouring floats: further halving would change neither
         low, high = newcombe(positive1, n1, positive2, n2, middle)
         if low <= 0 <= high:
             high_z = middle

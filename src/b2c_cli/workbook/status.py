@@ -4,7 +4,7 @@ validation problems in short."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -15,6 +15,7 @@ from b2c_cli.models import Part1, Part2, Part3
 from b2c_cli.models.common import Party
 from b2c_cli.workbook.folder import PART1_FILES, PART2_FILE, PART3_FILE, REPORTS_DIR, RESULTS_DIR, Workbook
 from b2c_cli.workbook.validate import ValidationReport, check
+from b2c_cli.yamlfile import YamlDocument
 
 
 @dataclass(frozen=True)
@@ -215,29 +216,26 @@ def _is_file(path: Path) -> bool:
 def status(root: Path, today: date) -> Status:
     workbook, validation = check(root, today)
     found = status_of(workbook, validation, today)
-    found.not_measured = not_measured(root, workbook.part3, found.measured)
+    found.not_measured = not_measured(validation.results, workbook.part3, found.measured)
     return found
 
 
-def not_measured(root: Path, part3: Part3 | None, measured: list[str]) -> dict[str, list[str]]:
+def not_measured(
+    results: Mapping[str, YamlDocument], part3: Part3 | None, measured: list[str]
+) -> dict[str, list[str]]:
     """Per period with results, the survey indicators its exports did not measure (the results file's
-    `not_measured`), by the workbook's names; a file that cannot be read is left out (validate says why)."""
-    from pydantic import ValidationError
-
-    from b2c_cli.models.results import Results
-    from b2c_cli.yamlfile import YamlProblem, parse, read_file
-
+    `not_measured`, from the files as validate parsed them), by the workbook's names; a file that could not
+    be read, or whose list is not one of indicator ids, is left out (validate says why)."""
     if part3 is None:
         return {}
     names = {indicator.id: indicator.name for indicator in part3.indicators}
     found: dict[str, list[str]] = {}
     for period in measured:
-        try:
-            results = Results.model_validate(parse(read_file(root / RESULTS_DIR / f"{period}.yaml")).data)
-        except (OSError, YamlProblem, ValidationError):
-            continue
-        if results.not_measured:
-            found[period] = [names.get(i, i) for i in results.not_measured]
+        document = results.get(period)
+        data = document.data if document is not None else None
+        ids = data.get("not_measured") if isinstance(data, dict) else None
+        if isinstance(ids, list) and ids and all(isinstance(i, str) for i in ids):
+            found[period] = [names.get(i) or i for i in ids]
     return found
 
 

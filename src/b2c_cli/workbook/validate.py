@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import pairwise
 from pathlib import Path
@@ -47,19 +47,23 @@ FIRST_YEAR, LAST_YEAR = 1900, 2199  # the years a partnership's dates can be in
 
 
 def _dates(value: object, path: tuple[str | int, ...]) -> Iterable[tuple[tuple[str | int, ...], date]]:
-    """Every date in a model, with its key path."""
+    """Every date in a model, with its key path. Only containers are descended into: a workbook has
+    hundreds of text leaves, and a generator for each was most of this walk's time."""
     from pydantic import BaseModel
 
-    if isinstance(value, date):
-        yield path, value
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from _dates(getattr(value, name), (*path, name))
+    items: Iterable[tuple[str | int, object]]
+    if isinstance(value, BaseModel):
+        items = ((name, getattr(value, name)) for name in type(value).model_fields)
     elif isinstance(value, list | tuple):
-        for index, item in enumerate(value):
-            yield from _dates(item, (*path, index))
+        items = enumerate(value)
     elif isinstance(value, dict):
-        for key, item in value.items():
+        items = value.items()
+    else:
+        return
+    for key, item in items:
+        if isinstance(item, date):
+            yield (*path, key), item
+        elif isinstance(item, BaseModel | list | tuple | dict):
             yield from _dates(item, (*path, key))
 
 
@@ -74,6 +78,9 @@ class ValidationReport:
     root: Path
     lang: Lang
     problems: list[Problem]
+    # The results files the rules read, by period (file name without .yaml), as parsed: the commands that
+    # read them next (status, report, score, portfolio) need not parse them a second time.
+    results: dict[str, YamlDocument] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:
@@ -104,8 +111,10 @@ def require(validation: ValidationReport, key: str, files: Iterable[str] | None 
 def check(root: Path, today: date) -> tuple[Workbook, ValidationReport]:
     """Load the partnership at `root` and run every rule."""
     workbook = load_workbook(root)
-    _Rules(workbook, today).run()
-    return workbook, ValidationReport(root, workbook.lang, workbook.sorted_problems())
+    rules = _Rules(workbook, today)
+    rules.run()
+    results = {path.stem: doc for path, doc in rules.results_read().items() if doc is not None}
+    return workbook, ValidationReport(root, workbook.lang, workbook.sorted_problems(), results)
 
 
 def partnership_years(start: date, dates: Iterable[date]) -> Counter[int]:
@@ -423,6 +432,10 @@ class _Rules:
                         later=later,
                     )
 
+    def results_read(self) -> dict[Path, YamlDocument | None]:
+        """Every results file the rules read, parsed (None: unreadable)."""
+        return self._results
+
     def _results_document(self, path: Path) -> YamlDocument | None:
         """A results file, parsed once for every rule that reads it (None when it cannot be read: `report`
         and `score` say why)."""
@@ -506,24 +519,25 @@ class _Rules:
         if words is None or len(words.labels) not in (default.k, default.k + 1):
             return
         scale = part3.scales()[DEFAULT_SCALE]
+        # Every other language's label on the scale -> the (step, language) pairs writing it, in order.
+        written: dict[str, dict[tuple[int, str], None]] = {}
+        for step_position, step in enumerate(scale.steps):
+            for lang, labels in step.labels.items():
+                if lang != tag:
+                    for other in labels:
+                        written.setdefault(label_key(other), {})[(scale.value_of(step_position), lang)] = None
         for position, label in enumerate(words.labels):
             value = default.value_of(position) if position < default.k else DONT_KNOW
-            for step_position, step in enumerate(scale.steps):
-                other = scale.value_of(step_position)
-                for lang, labels in step.labels.items():
-                    if (
-                        lang != tag
-                        and other != value
-                        and any(label_key(x) == label_key(label) for x in labels)
-                    ):
-                        self.add(
-                            file,
-                            ("survey", "translations", tag, "labels", position),
-                            "translation-label-clash",
-                            label=label[:40],
-                            lang=tag,
-                            other=lang,
-                        )
+            for step_value, lang in written.get(label_key(label), {}):
+                if step_value != value:
+                    self.add(
+                        file,
+                        ("survey", "translations", tag, "labels", position),
+                        "translation-label-clash",
+                        label=label[:40],
+                        lang=tag,
+                        other=lang,
+                    )
 
     def population(self, file: str, part3: Part3) -> None:
         """The population to weight to names background questions and their options (issue 16)."""
