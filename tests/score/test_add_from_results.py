@@ -316,3 +316,92 @@ def test_a_figure_without_counts_is_refused() -> None:
     assert caught.value.key == "score-add-from-results"
     assert caught.value.where == RESULTS
     combine.check_counts(combine.Earlier(results, RESULTS))  # with its counts: no refusal
+
+
+# -- real layouts (../shared/real-exports, read at run time and split into two exports in tmp) -----------
+
+
+def _real_partnership(tmp_path: Path, items: dict[str, list[dict[str, Any]]], **options: Any) -> Path:
+    from .real import partnership
+
+    folder = partnership(tmp_path, items, **options)
+    path = folder / "part3-evaluation.yaml"
+    data = yaml.safe_load(path.read_text("utf-8"))
+    del data["survey"]["population"]  # these exports have no age column to compare with the population
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    return folder
+
+
+def _halves(export: Path, tmp_path: Path, encoding: str, headers: int) -> tuple[Path, Path]:
+    """The export's rows in two files of the same layout: its header rows, then each half of the answers."""
+    import csv
+    import io
+
+    from .real import read_csv
+
+    rows = read_csv(export, encoding)
+    head, body = rows[:headers], rows[headers:]
+    middle = len(body) // 2
+    out = []
+    for name, part in (("first", body[:middle]), ("second", body[middle:])):
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\r\n").writerows([*head, *part])
+        path = tmp_path / f"{name}-{export.name}"
+        path.write_bytes(buffer.getvalue().encode(encoding))
+        out.append(path)
+    return out[0], out[1]
+
+
+@pytest.mark.parametrize(
+    ("relative", "encoding", "headers", "items", "options"),
+    [
+        (
+            "carpentries/20180908_post_clean.csv",
+            "utf-8",
+            1,
+            {
+                "belonging": [
+                    {"text": "Welcoming", "column": "AtmosphereWelcoming"},
+                    {"text": "Skills", "column": "LearnedSkills"},
+                ],
+                "trust": [{"text": "Worth it", "column": "Worth"}],
+                "co-creation": [{"text": "Recommend", "column": "Recommend"}],
+            },
+            {},
+        ),
+        (
+            "fivethirtyeight/StarWars.csv",
+            "cp1252",
+            2,
+            {
+                "belonging": [{"text": "Han Solo"}, {"text": "Luke Skywalker"}],
+                "trust": [{"text": "Yoda"}],
+                "co-creation": [{"text": "Jar Jar Binks"}],
+            },
+            {"scale": "favourable-5"},
+        ),
+    ],
+)
+def test_real_exports_split_in_two_and_added_equal_scoring_both_halves_together(
+    run: Any,
+    tmp_path: Path,
+    relative: str,
+    encoding: str,
+    headers: int,
+    items: dict[str, list[dict[str, Any]]],
+    options: dict[str, Any],
+) -> None:
+    from .real import real
+
+    first, second = _halves(real(relative), tmp_path, encoding, headers)
+    joint_folder = _real_partnership(tmp_path / "joint", items, **options)
+    joint = together(run, joint_folder, first, second)
+    steps_folder = _real_partnership(tmp_path / "steps", items, **options)
+    steps = one_at_a_time(run, steps_folder, (first,), (second,))
+    if relative.startswith("fivethirtyeight"):  # SurveyMonkey's RespondentID: checked together, not added
+        assert without_id_warnings(steps) == without_id_warnings(joint)
+        assert [w["code"] for w in yaml.safe_load(steps)["warnings"]] == ["ids-not-checked"]
+    else:
+        assert steps == joint
+    data = yaml.safe_load(joint)
+    assert data["respondents"] > 100 and len(data["sources"]) == 2
