@@ -370,6 +370,20 @@ def _halves(export: Path, tmp_path: Path, encoding: str, headers: int) -> tuple[
             {},
         ),
         (
+            "rse-survey/2017_de_public_data.csv",
+            "utf-8",
+            1,
+            {
+                "belonging": [
+                    {"text": "I find real enjoyment in my job"},
+                    {"text": "Most days I am enthusiastic about my job"},
+                ],
+                "trust": [{"text": "I feel fairly well satisfied with my job"}],
+                "co-creation": [{"text": "Supervisor", "column": "affRec1"}],
+            },
+            {},
+        ),
+        (
             "fivethirtyeight/StarWars.csv",
             "cp1252",
             2,
