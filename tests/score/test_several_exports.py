@@ -95,12 +95,12 @@ def test_adding_an_export_later_needs_add_and_the_earlier_export(
 def test_an_export_without_an_indicator_scores_the_others(run: Any, example: Path, tmp_path: Path) -> None:
     """The paper sheet lacks the tryghed statements: the online answers alone measure tryghed; an export
     with none of them says tryghed was not measured; a misspelt statement still stops."""
-    online = make_export(tmp_path, "ms-forms", STATEMENTS, ONLINE)
+    online = make_export(tmp_path, "ms-forms", STATEMENTS, ONLINE * 2)  # enough answers to be shown
     short = [["ID", *STATEMENTS[:4]]] + [[100 + k, *row[:4]] for k, row in enumerate(PAPER)]
     paper = write_csv(tmp_path / "papir.csv", short)
     data = score_json(run, online, example, paper)
     tryghed = indicator(data, "tryghed")
-    assert tryghed["n"] == 3  # the online answers only (one don't know)
+    assert tryghed["n"] == 6  # the online answers only (two don't know)
     assert tryghed["blank"] == 3  # the paper respondents were not asked
     later = write_csv(tmp_path / "papir-2026.csv", [*short, [200, *PAPER[0][:4]]])
     alone = score_json(run, later, example, period="2026")

@@ -808,4 +808,15 @@ MESSAGES: dict[str, str] = {
     "survey-language-name-so": "somali",
     "survey-language-name-ur": "urdu",
     "survey-language-name-bs": "bosnisk",
+    # -- part b (issue 13, stop 21) ---
+    "score-held-back": "Holdt tilbage i {file} og ikke vist: {figures} - færre end {threshold} svar (eller {threshold} svar, der alle er ens), så ingen enkelt beboers svar kan ses.",
+    "score-held-back-statements": "Udsagn holdt tilbage i {file} (besvaret af færre end {threshold}): {statements}.",
+    "warning-held-back": "'{indicator}' bygger på for få svar til at blive vist (færre end {threshold}, eller {threshold}, der alle er ens); resultatfilen gemmer ingen af dens tal.",
+    "score-replace-few-changed": "Perioden {period} har allerede resultater fra {respondents} besvarelser, og den nye eksport har lige så mange, men {figure} afviger med kun {changed:# svar|# svar}. Forskellen mellem de to udgaver af resultatfilen ville vise de ændrede svar. Scor rettelserne samlet, så mindst {threshold} svar ændres - eller, hvis den tidligere resultatfil aldrig er blevet committet eller delt, slet den og scor igen.",
+    "score-diff-indicator": "indikatoren '{indicator}'",
+    "score-diff-statement": "udsagnet '{text}' ({indicator})",
+    "score-diff-groups": "gruppernes størrelser i opdelingen efter '{column}'",
+    "score-diff-cell": "'{indicator}' i gruppen '{group}'",
+    "pf-too-few": "{name}, {year}: {count:# partnerskab|# partnerskaber} havde for få svar til at blive vist; de indgår ikke i årets tal (heller ikke i antallet, der har nået målet).",
+    # (end of part b)
 }
