@@ -193,7 +193,9 @@ def test_random_tables_match_an_independent_computation(run: Any, tmp_path: Path
         hidden = wanted["n"] < 5 or (wanted["n"] == 5 and wanted["positive"] in (0, 5))
         assert shown["suppressed"] is hidden is kept.get("suppressed", False), how
         assert (shown["positive"] is None) is hidden, how
-        for shown_item, kept_item, wanted_item in zip(shown["items"], kept["items"], wanted["items"], strict=True):
+        for shown_item, kept_item, wanted_item in zip(
+            shown["items"], kept["items"], wanted["items"], strict=True
+        ):
             held = hidden or wanted_item["n"] < 5
             assert kept_item.get("suppressed", False) is held, how
             assert (shown_item["steps"] == {}) is held, how
@@ -209,7 +211,9 @@ def test_random_tables_match_an_independent_computation(run: Any, tmp_path: Path
         assert (found["dont_know"], found["blank"]) == (wanted["dont_know"], wanted["blank"]), how
         for k, (item, wanted_item) in enumerate(zip(found["items"], wanted["items"], strict=True)):
             if item.get("suppressed"):
-                assert not {"percent", "positive", "n", "ci95", "dont_know", "blank", "steps"} & set(item), how
+                assert not {"percent", "positive", "n", "ci95", "dont_know", "blank", "steps"} & set(item), (
+                    how
+                )
                 continue
             assert_figures(item, wanted_item, f"{how} {indicator_id} item {k}")
             assert (item["dont_know"], item["blank"], item["steps"]) == (

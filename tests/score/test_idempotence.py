@@ -108,7 +108,12 @@ def test_dry_run_writes_nothing(run: Any, example: Path, tmp_path: Path) -> None
     assert data["results_file"] == "results/baseline.yaml"
     # 2 of 4 (4.5, 3.5, 3, 5): under the disclosure threshold, so held back with no count at all.
     first = data["indicators"][0]
-    assert (first["suppressed"], first["positive"], first["n"], first["dont_know"]) == (True, None, None, None)
+    assert (first["suppressed"], first["positive"], first["n"], first["dont_know"]) == (
+        True,
+        None,
+        None,
+        None,
+    )
     assert snapshot(example) == before
     assert not (example / "results").exists()
 

@@ -818,5 +818,6 @@ MESSAGES: dict[str, str] = {
     "score-diff-groups": "gruppernes størrelser i opdelingen efter '{column}'",
     "score-diff-cell": "'{indicator}' i gruppen '{group}'",
     "pf-too-few": "{name}, {year}: {count:# partnerskab|# partnerskaber} havde for få svar til at blive vist; de indgår ikke i årets tal (heller ikke i antallet, der har nået målet).",
+    "pf-col-too-few": "For få svar",
     # (end of part b)
 }

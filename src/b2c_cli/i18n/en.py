@@ -820,5 +820,6 @@ MESSAGES: dict[str, str] = {
     "score-diff-groups": "the group sizes of the breakdown by '{column}'",
     "score-diff-cell": "'{indicator}' in the group '{group}'",
     "pf-too-few": "{name}, {year}: {count:# partnership|# partnerships} had too few answers to be shown; they enter none of the year's figures (nor the count that met the target).",
+    "pf-col-too-few": "Too few answers",
     # (end of part b)
 }

@@ -197,17 +197,15 @@ Counts = dict[str, int]
 
 def _shown_counts(earlier: Results, later: Results) -> list[tuple[Phrase, Counts, Counts]]:
     """Every count vector both files show, named for a message: each statement's answers per step with
-    its don't-know and blank, each indicator's positive, other, don't-know and blank respondents, the
-    segment groups' sizes and each segment cell's positive and other answers."""
+    its don't-know and blank (first: that is where a diff shows an answer), each indicator's positive,
+    other, don't-know and blank respondents, the segment groups' sizes and each segment cell's positive
+    and other answers."""
     found: list[tuple[Phrase, Counts, Counts]] = []
     before = {i.id: i for i in earlier.indicators}
     for indicator in later.indicators:
         old = before.get(indicator.id)
         if old is None:
             continue
-        pair = (_indicator_counts(old), _indicator_counts(indicator))
-        if pair[0] is not None and pair[1] is not None:
-            found.append((Phrase("score-diff-indicator", indicator=indicator.id), pair[0], pair[1]))
         old_items = {item.text: item for item in old.items}
         for item in indicator.items:
             old_item = old_items.get(item.text)
@@ -215,6 +213,9 @@ def _shown_counts(earlier: Results, later: Results) -> list[tuple[Phrase, Counts
             if counts[0] is not None and counts[1] is not None:
                 phrase = Phrase("score-diff-statement", text=item.text, indicator=indicator.id)
                 found.append((phrase, counts[0], counts[1]))
+        pair = (_indicator_counts(old), _indicator_counts(indicator))
+        if pair[0] is not None and pair[1] is not None:
+            found.append((Phrase("score-diff-indicator", indicator=indicator.id), pair[0], pair[1]))
     old_segments, segments = earlier.segments, later.segments
     if old_segments is not None and segments is not None and old_segments.column == segments.column:
         sizes = [
