@@ -10,8 +10,11 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 from statsmodels.stats.proportion import proportion_confint
 
+from b2c_cli.survey import disclosure
 from ingest.factories import make_export
 from score.kit import DE, HE, HU, STATEMENTS, VI, copy_partnership, score, score_json
 
@@ -92,7 +95,18 @@ def test_a_statement_answered_by_too_few_is_held_back_and_the_rest_is_exact(run:
         answer = (HE, DE, HU, VI)[k % 4]
         rows.append([answer, answer if k < 3 else None, answer, DE, HU, HE])
     folder = copy_partnership(tmp_path)
-    score_json(run, _export(tmp_path, rows), folder)
+    data = score_json(run, _export(tmp_path, rows), folder)
+    assert data["held_back"]["statements"] == [
+        {
+            "indicator": "belonging",
+            "text": STATEMENTS[1],
+            "column": data["held_back"]["statements"][0]["column"],
+        }
+    ]
+    shown = score(run, _export(tmp_path, rows[::-1], "again"), folder, "--dry-run", "--force")
+    assert "Udsagn holdt tilbage i results/baseline.yaml (besvaret af færre end 5)" in " ".join(
+        shown.stderr.split()
+    )
     belonging = next(i for i in _stored(folder)["indicators"] if i["id"] == "belonging")
     first, second = belonging["items"]
     assert second["suppressed"] is True and not COUNTS & set(second)
@@ -182,3 +196,29 @@ def test_an_old_results_file_with_full_small_counts_still_reads_and_stays_hidden
     files = render(folder, "--format", "md", output=tmp_path / "out")
     md = files["esg-report.md"].decode("utf-8")
     assert "færre end 5 svar" in md
+
+
+@given(
+    before=st.lists(st.integers(0, 6), min_size=1, max_size=6),
+    moves=st.lists(st.tuples(st.integers(0, 5), st.integers(0, 5)), max_size=8),
+)
+def test_least_changed_is_half_the_l1_distance_and_never_more_than_the_answers_moved(
+    before: list[int], moves: list[tuple[int, int]]
+) -> None:
+    """An independent check of the differencing measure: moving k answers between steps changes the
+    vector by at most k (so the measure never overstates what changed), and with equal totals the
+    measure is half the L1 distance."""
+    after = list(before)
+    moved = 0
+    for source, target in moves:
+        if source < len(after) and target < len(after) and after[source] > 0:
+            after[source] -= 1
+            after[target] += 1
+            moved += 1
+    old, new = dict(enumerate(before)), dict(enumerate(after))
+    changed = disclosure.least_changed(old, new)
+    assert changed <= moved
+    assert 2 * changed == sum(abs(a - b) for a, b in zip(before, after, strict=True))
+    assert disclosure.correction_allowed(changed, 5) is (changed == 0 or changed >= 5)
+    # one answer added (a respondent more): one change
+    assert disclosure.least_changed(old, {**old, 0: old[0] + 1}) == 1

@@ -127,7 +127,8 @@ def score(
             reason=exc.strerror or type(exc).__name__,
         ) from None
     for item in data["warnings"]:
-        warning(item["message"], lang)
+        if item["code"] != "held-back":  # said above, with every figure held back in one line
+            warning(item["message"], lang)
     if outcome.results.not_measured:
         names = {i.id: i.name for i in outcome.indicators}
         missing = ", ".join(names.get(i, i) for i in outcome.results.not_measured)
