@@ -86,24 +86,25 @@ def test_a_small_all_positive_sample_leaves_no_answer_in_the_results_file(
     assert f"{respondents}/{respondents}" not in text.stdout and "100 %" not in text.stdout
 
 
-def test_a_statement_answered_by_too_few_is_held_back_and_the_rest_is_exact(run: Any, tmp_path: Path) -> None:
-    """Twelve residents; the second statement of 'belonging' answered by three (the others left it blank).
-    That statement is held back with no count; the indicator (twelve answers) and every other statement
-    are shown exactly as an independent computation gives them (exact fractions, statsmodels' Wilson)."""
+def _twelve(second: int) -> list[list[str | None]]:
+    """Twelve residents answering HE, DE, HU, VI in turn; belonging's second statement answered by the first
+    `second` of them only (the others left it blank)."""
     rows: list[list[str | None]] = []
     for k in range(12):
         answer = (HE, DE, HU, VI)[k % 4]
-        rows.append([answer, answer if k < 3 else None, answer, DE, HU, HE])
+        rows.append([answer, answer if k < second else None, answer, DE, HU, HE])
+    return rows
+
+
+def test_a_statement_nobody_answered_is_held_back_and_the_rest_is_exact(run: Any, tmp_path: Path) -> None:
+    """belonging's second statement left blank by all twelve: held back with no count (not even the
+    twelve blanks); belonging itself (nine answers) is shown exactly as an independent computation gives
+    it (exact fractions, statsmodels' Wilson), and the terminal and the JSON say what was held back."""
     folder = copy_partnership(tmp_path)
-    data = score_json(run, _export(tmp_path, rows), folder)
-    assert data["held_back"]["statements"] == [
-        {
-            "indicator": "belonging",
-            "text": STATEMENTS[1],
-            "column": data["held_back"]["statements"][0]["column"],
-        }
-    ]
-    shown = score(run, _export(tmp_path, rows[::-1], "again"), folder, "--dry-run", "--force")
+    data = score_json(run, _export(tmp_path, _twelve(0)), folder)
+    (held,) = data["held_back"]["statements"]
+    assert (held["indicator"], held["text"]) == ("belonging", STATEMENTS[1])
+    shown = score(run, _export(tmp_path, _twelve(0)[::-1], "again"), folder, "--dry-run", "--force")
     assert "Udsagn holdt tilbage i results/baseline.yaml (besvaret af færre end 5)" in " ".join(
         shown.stderr.split()
     )
@@ -115,13 +116,33 @@ def test_a_statement_answered_by_too_few_is_held_back_and_the_rest_is_exact(run:
     # first statement: 3 HE, 3 DE, 3 HU, 3 VI -> 6 positive of 9 valid
     assert (first["positive"], first["n"], first["dont_know"], first["blank"]) == (6, 9, 3, 0)
     assert first["steps"] == {1: 3, 2: 0, 3: 0, 4: 3, 5: 3}
-    # the indicator: each respondent's mean over the answered statements; the three with both answered
-    # have the same answer twice, so positive = HE/DE respondents = 6 of 9 (VI ones only: don't know)
     assert (belonging["positive"], belonging["n"], belonging["dont_know"], belonging["blank"]) == (6, 9, 3, 0)
-    share = Fraction(6, 9)
-    assert belonging["percent"] == round(float(share * 100), 1)
+    assert belonging["percent"] == round(float(Fraction(6, 9) * 100), 1)
     low, high = proportion_confint(6, 9, alpha=0.05, method="wilson")
     assert belonging["ci95"] == [round(low * 100, 1), round(high * 100, 1)]
+
+
+def test_an_indicator_mixing_in_a_statement_of_few_answers_is_held_back(run: Any, tmp_path: Path) -> None:
+    """belonging's second statement answered by three of twelve: held back, and belonging with it - each
+    respondent's mean mixes those three answers in, and belonging's positives beside the first statement's
+    answers per step would tell which way they went. trust (the same answers, one statement) stays exact."""
+    folder = copy_partnership(tmp_path)
+    data = score_json(run, _export(tmp_path, _twelve(3)), folder)
+    assert "belonging" in data["held_back"]["indicators"]
+    stored = _stored(folder)
+    belonging = next(i for i in stored["indicators"] if i["id"] == "belonging")
+    assert belonging["suppressed"] is True and set(belonging) == {"id", "suppressed", "items"}
+    assert [item["text"] for item in belonging["items"]] == list(STATEMENTS[:2])
+    assert all(item["suppressed"] is True and not COUNTS & set(item) for item in belonging["items"])
+    trust = next(i for i in stored["indicators"] if i["id"] == "trust")
+    assert (trust["positive"], trust["n"], trust["dont_know"], trust["blank"]) == (6, 9, 3, 0)
+    low, high = proportion_confint(6, 9, alpha=0.05, method="wilson")
+    assert trust["ci95"] == [round(low * 100, 1), round(high * 100, 1)]
+    # the report hides it too (the figures layer's rule)
+    from report.kit import render
+
+    md = render(folder, "--format", "md", output=tmp_path / "out")["esg-report.md"].decode("utf-8")
+    assert "Tilhørsforhold (versus isolation), Baseline (2025): færre end 5 svar" in md
 
 
 def _rows(changed: int) -> list[list[str | None]]:

@@ -357,7 +357,14 @@ def _indicator(
     for period in order:
         found = _value(indicator, period, results, manual)
         if _held_back(indicator, period, results) or (
-            found is not None and disclosure.dominated(found[0].positive, found[0].n, threshold)
+            found is not None
+            and (
+                disclosure.dominated(found[0].positive, found[0].n, threshold)
+                or (
+                    found[1] is not None
+                    and disclosure.mixes_hidden([item.n for item in found[1].items], threshold)
+                )
+            )
         ):
             # Too few answers to show (or all alike at the threshold), held back in its results file or
             # here: the period counts as not measured, so neither its value, its answers per step nor a
