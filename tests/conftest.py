@@ -52,3 +52,17 @@ def partnership(run: Run, tmp_path: Path) -> Path:
 def partnership_en(run: Run, tmp_path: Path) -> Path:
     """The same partnership scaffolded in English."""
     return _scaffold(run, tmp_path / "hedemarken-en", "--lang", "en")
+
+
+@pytest.fixture
+def all_counts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`b2c score` writes every count as scored, before the disclosure rules hold back a figure on too few
+    answers: for the tests of reading exports, whose samples are a handful of rows (the rule itself is
+    tested in tests/disclosure with nothing patched)."""
+    from b2c_cli.models.results import Results
+    from b2c_cli.survey import pipeline
+
+    def keep(results: Results, threshold: int) -> Results:
+        return results
+
+    monkeypatch.setattr(pipeline, "hold_back", keep)

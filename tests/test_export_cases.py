@@ -132,7 +132,7 @@ def read_by_ingest(path: Path, sheet: str | None) -> tuple[str, dict[str, int]] 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{case.parent.name}/{case.name}" for case in CASES])
 def test_export_case(
-    case: Path, base_folder: Path, tmp_path: Path, run: Run, monkeypatch: pytest.MonkeyPatch
+    case: Path, base_folder: Path, tmp_path: Path, run: Run, monkeypatch: pytest.MonkeyPatch, all_counts: None
 ) -> None:
     expected = read_expected(case)
     folder = tmp_path / "hedemarken"
@@ -173,8 +173,8 @@ def test_export_case(
     assert data["respondents"] == expected.respondents
     assert data["excluded_rows"] == expected.excluded_rows
     assert by_ingest is not None and by_ingest[1] == expected.flagged_rows
-    # The figures as scored: the results file keeps every count (what --json shows of a figure on fewer
-    # answers than the disclosure threshold is n and the counts only).
+    # The figures as scored: with `all_counts` the results file keeps every count (b2c holds back a figure
+    # on fewer answers than the disclosure threshold; what --json shows of one is n and the counts only).
     stored = yaml.safe_load((folder / "results" / f"{PERIOD}.yaml").read_text("utf-8"))
     found = {indicator["id"]: indicator for indicator in stored["indicators"]}
     assert set(found) == set(expected.indicators), "every indicator scored has its figures in expected.yaml"

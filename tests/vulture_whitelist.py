@@ -30,6 +30,7 @@ _.questionnaire
 _.model_config  # models/: each model's configuration
 _._empty_means_default  # models/common.py: @model_validator
 _._positive_within_n  # models/results.py: @model_validator
+_._all_or_none  # models/results.py: @model_validator (a held-back figure has no count)
 # Workbook and results keys that b2c stores, validates and writes to the JSON schema but never reads by name.
 _.email  # models/common.py: Contact
 _.phone

@@ -160,7 +160,13 @@ def values_of(
             else:
                 share = Fraction(as_written(entry["value"])) / 100
                 measured[period] = (share_value(share, entry.get("n") or None, "manual"), None)
-        if period in measured and hidden(measured[period][0]["positive"], measured[period][0]["n"]):
+        kept = measured[period][1] if period in measured else None
+        items = (kept or {}).get("items", [])
+        # several statements, one answered by 1 to 4: the respondent means mix those answers in
+        mixed = len(items) > 1 and any(0 < item["n"] < THRESHOLD for item in items)
+        if period in measured and (
+            hidden(measured[period][0]["positive"], measured[period][0]["n"]) or mixed
+        ):
             del measured[period]
             hidden_periods.append(period)
     return measured

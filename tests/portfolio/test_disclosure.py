@@ -254,8 +254,11 @@ def test_a_pooled_total_under_the_threshold_is_hidden(tmp_path: Path) -> None:
     rollup = xlsx_sheets((out / "portfolio.xlsx").read_bytes())["Samlet"]
     (xlsx_row,) = [r for r in rollup[1:] if r[0] == "Medskabende (versus ikke-deltager)"]
     assert xlsx_row[5:9] == [HIDDEN, None, None, None]
-    (line,) = [li for li in md.splitlines() if li.startswith("- Medskabende")]
+    lines = [li for li in md.splitlines() if li.startswith("- Medskabende")]
+    (line,) = [li for li in lines if "for få svar" not in li]
     assert "0 af 0 med en målsætning nåede den." in line
+    # and the two hidden ones are counted as having too few answers (no more said of them)
+    assert "- Medskabende (versus ikke-deltager), 2026: 2 partnerskaber havde for få svar" in md
     for name in ("Partnerskab 0001", "Partnerskab 0002"):
         _assert_hidden_in_documents(out, name, ("Medskabende (versus ikke-deltager)",))
 

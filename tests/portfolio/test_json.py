@@ -72,6 +72,7 @@ ROLLUP = {
     "i2",  # I² in percent
     "wordings",  # how many wordings of the statements the pooled partnerships use (1: they agree)
     "not_measured",  # partnerships whose survey that year did not measure the indicator
+    "too_few",  # partnerships measuring it whose value is hidden (too few answers, or held back in its file)
 }
 # What must never reach the portfolio: the raw export's respondent, the example's contact people, the
 # segment labels of its results (small groups), and what its results file says about the export.

@@ -218,7 +218,7 @@ def test_found_from_a_subfolder_like_every_command(
 HOSTILE = "Jeg | er <script>alert(\"x\")</script> & 'glad'\nfor *mit* [nabolag](http://x) # 100%"
 
 
-def test_a_statement_full_of_markup_characters(run: Run, tmp_path: Path) -> None:
+def test_a_statement_full_of_markup_characters(run: Run, tmp_path: Path, all_counts: None) -> None:
     folder = copy_example(tmp_path)
     yaml_text = HOSTILE.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
     edit_part3(

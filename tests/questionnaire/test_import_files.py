@@ -135,7 +135,7 @@ def test_qualtrics_advanced_format(run: Run, tmp_path: Path, lang: Lang) -> None
     ]
 
 
-def test_statements_that_look_like_formulas_stay_text(run: Run, tmp_path: Path) -> None:
+def test_statements_that_look_like_formulas_stay_text(run: Run, tmp_path: Path, all_counts: None) -> None:
     """A statement starting with =, +, - or @ gets a leading apostrophe in the CSV (a spreadsheet opening it
     never runs it); the workbooks store it as text, exactly, marked so Excel keeps it text; the entry
     workbook still scores back."""
@@ -275,7 +275,9 @@ def test_an_online_survey_built_from_the_import_sheet_scores_with_no_mapping(
     assert found == {group: cells for group, (_, cells) in EXPECTED_SEGMENTS.items()}
 
 
-def test_an_english_online_survey_from_an_english_scaffold(run: Run, tmp_path: Path) -> None:
+def test_an_english_online_survey_from_an_english_scaffold(
+    run: Run, tmp_path: Path, all_counts: None
+) -> None:
     folder = tmp_path / "scaffold-en"
     assert run("init", folder, *GOLDEN_FLAGS, "--lang", "en").exit_code == 0
     generate(run, folder, "--format", "csv")

@@ -120,7 +120,7 @@ def indicator(data: Mapping[str, Any], indicator_id: str) -> dict[str, Any]:
 
 def figures(entry: Mapping[str, Any]) -> tuple[Any, ...]:
     """percent, positive, n, ci95 of an indicator or item."""
-    return entry["percent"], entry["positive"], entry["n"], entry["ci95"]
+    return entry.get("percent"), entry.get("positive"), entry.get("n"), entry.get("ci95")
 
 
 def all_figures(data: Mapping[str, Any]) -> list[Any]:
@@ -129,9 +129,12 @@ def all_figures(data: Mapping[str, Any]) -> list[Any]:
         (
             i["id"],
             figures(i),
-            i["dont_know"],
-            i["blank"],
-            [(it["column"], figures(it), it["dont_know"], it["blank"], it["steps"]) for it in i["items"]],
+            i.get("dont_know"),
+            i.get("blank"),
+            [
+                (it["column"], figures(it), it.get("dont_know"), it.get("blank"), it.get("steps"))
+                for it in i["items"]
+            ],
         )
         for i in data["indicators"]
     ]

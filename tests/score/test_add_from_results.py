@@ -122,7 +122,9 @@ def test_random_exports_added_in_steps_equal_scoring_them_together(
         # some exports leave out whole indicators (not measured there); blanks make partial answers
         chosen = rng.sample(sorted(INDICATORS), rng.randint(1, len(INDICATORS)))
         asked = sorted(index for name in chosen for index in INDICATORS[name])
-        exports.append(random_export(rng, tmp_path / name, asked, rng.randint(5, 40)))
+        # enough rows that no figure of any step is held back under the disclosure threshold (an --add onto
+        # a held-back figure is refused: test_a_figure_without_counts_is_refused)
+        exports.append(random_export(rng, tmp_path / name, asked, rng.randint(20, 60)))
     folders = []
     for name in ("joint", "two", "three", "pair"):
         folder = unweighted(tmp_path, name)
@@ -316,6 +318,24 @@ def test_a_figure_without_counts_is_refused() -> None:
     assert caught.value.key == "score-add-from-results"
     assert caught.value.where == RESULTS
     combine.check_counts(combine.Earlier(results, RESULTS))  # with its counts: no refusal
+
+
+def test_adding_to_a_period_whose_file_held_a_figure_back_is_refused(run: Any, tmp_path: Path) -> None:
+    """End to end: a period scored from three residents keeps none of its counts (disclosure), so the new
+    answers cannot be added to them; the earlier export must be given again, and nothing is written."""
+    rng = random.Random(3)
+    few = random_export(rng, tmp_path / "few.csv", list(range(6)), 3)
+    more = random_export(rng, tmp_path / "more.csv", list(range(6)), 30)
+    folder = unweighted(tmp_path, "held")
+    score_json(run, few, folder, period=PERIOD)
+    assert "suppressed: true" in results_bytes(folder).decode()
+    before = results_bytes(folder)
+    refused = score(run, more, folder, "--add", "--lang", "en", period=PERIOD)
+    assert refused.exit_code == 4
+    assert "few.csv" in refused.stderr and "results/2026.yaml" in refused.stderr
+    assert results_bytes(folder) == before
+    # given again with the new one, both score together
+    assert score_json(run, few, folder, more, "--add", period=PERIOD)["action"] == "updated"
 
 
 # -- real layouts (../shared/real-exports, read at run time and split into two exports in tmp) -----------

@@ -106,8 +106,14 @@ def test_dry_run_writes_nothing(run: Any, example: Path, tmp_path: Path) -> None
     data = score_json(run, export, example, "--dry-run")
     assert data["action"] == "dry-run"
     assert data["results_file"] == "results/baseline.yaml"
-    # 2 of 4 (4.5, 3.5, 3, 5): under the disclosure threshold, so n only.
-    assert (data["indicators"][0]["positive"], data["indicators"][0]["n"]) == (None, 4)
+    # 2 of 4 (4.5, 3.5, 3, 5): under the disclosure threshold, so held back with no count at all.
+    first = data["indicators"][0]
+    assert (first["suppressed"], first["positive"], first["n"], first["dont_know"]) == (
+        True,
+        None,
+        None,
+        None,
+    )
     assert snapshot(example) == before
     assert not (example / "results").exists()
 

@@ -129,7 +129,8 @@ def score(
             reason=exc.strerror or type(exc).__name__,
         ) from None
     for item in data["warnings"]:
-        warning(item["message"], lang)
+        if item["code"] != "held-back":  # said above, with every figure held back in one line
+            warning(item["message"], lang)
     if outcome.results.not_measured:
         names = {i.id: i.name for i in outcome.indicators}
         missing = ", ".join(names.get(i, i) for i in outcome.results.not_measured)
@@ -200,11 +201,11 @@ def _show(outcome: ScoreOutcome, figures: Figures, data: dict[str, Any], lang: L
             next((i.name for i in outcome.indicators if i.id == indicator.id), indicator.id),
             value_text(value, lang) if value else (hidden if shown["suppressed"] else "-"),
             hidden
-            if shown["suppressed"]
+            if shown["suppressed"] or indicator.positive is None or indicator.n is None
             else f"{number(indicator.positive, lang)}/{number(indicator.n, lang)}",
             interval_text(value, lang) if value else "-",
-            number(indicator.dont_know, lang),
-            number(indicator.blank, lang),
+            number(indicator.dont_know, lang) if indicator.dont_know is not None else hidden,
+            number(indicator.blank, lang) if indicator.blank is not None else hidden,
             "; ".join(change_short(c, figures, lang) for c in changes) or "-",
         )
     for shown in data["indicators"]:
@@ -220,6 +221,7 @@ def _show(outcome: ScoreOutcome, figures: Figures, data: dict[str, Any], lang: L
         )
     out = stdout()
     out.print(table.render())
+    _held_back_lines(data, lang)
     from b2c_cli.figures.method import answered_of
     from b2c_cli.figures.words import answered_text
 
@@ -245,7 +247,38 @@ def _scored(
     if figure is not None:
         return figure.value, figure.changes
     result = next(i for i in outcome.results.indicators if i.id == indicator_id)
-    return (survey_value(result.positive, result.n) if result.n else None), ()
+    if result.positive is None or not result.n:  # held back, or no answers
+        return None, ()
+    return survey_value(result.positive, result.n), ()
+
+
+def _held_back_lines(data: dict[str, Any], lang: Lang) -> None:
+    """Which figures the results file holds back, and why (they are not printed either)."""
+    held = data["held_back"]
+    names = {i["id"]: i["name"] for i in data["indicators"]}
+    if held["indicators"]:
+        stderr().print(
+            tr(
+                "score-held-back",
+                lang,
+                file=data["results_file"],
+                figures=", ".join(names.get(i, i) for i in held["indicators"]),
+                threshold=held["threshold"],
+            )
+        )
+    if held["statements"]:
+        statements = "; ".join(
+            f"'{s['text']}' ({names.get(s['indicator'], s['indicator'])})" for s in held["statements"]
+        )
+        stderr().print(
+            tr(
+                "score-held-back-statements",
+                lang,
+                file=data["results_file"],
+                statements=statements,
+                threshold=held["threshold"],
+            )
+        )
 
 
 def _segment_table(segments: dict[str, Any], outcome: ScoreOutcome, lang: Lang) -> TextTable:

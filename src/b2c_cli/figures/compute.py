@@ -354,13 +354,25 @@ def _indicator(
     measured: dict[str, tuple[Value, IndicatorResult | None]] = {}
     notes: list[Note] = []
     why_none: dict[str, str] = {}  # period -> why it has no value to take a change against
+    held: set[str] = set()
     for period in order:
         found = _value(indicator, period, results, manual)
-        if found is not None and disclosure.dominated(found[0].positive, found[0].n, threshold):
-            # Too few answers to show (or all alike at the threshold): the period counts as not measured,
-            # so neither its value, its answers per step nor a change against it is shown anywhere.
+        if _held_back(indicator, period, results) or (
+            found is not None
+            and (
+                disclosure.dominated(found[0].positive, found[0].n, threshold)
+                or (
+                    found[1] is not None
+                    and disclosure.mixes_hidden([item.n for item in found[1].items], threshold)
+                )
+            )
+        ):
+            # Too few answers to show (or all alike at the threshold), held back in its results file or
+            # here: the period counts as not measured, so neither its value, its answers per step nor a
+            # change against it is shown anywhere.
             notes.append(Note("below-threshold", indicator.id, period, minimum=threshold))
             why_none[period] = "below-threshold"
+            held.add(period)
         elif found is not None:
             measured[period] = found
         elif period in results and indicator.id in results[period].not_measured:
@@ -376,7 +388,7 @@ def _indicator(
         if period not in measured:
             scored = results.get(period)
             unmeasured = scored is not None and indicator.id in scored.not_measured
-            figures.append(PeriodFigure(period, None, not_measured=unmeasured))
+            figures.append(PeriodFigure(period, None, not_measured=unmeasured, held_back=period in held))
             continue
         value, result = measured[period]
         vs_base = vs_previous = None
@@ -425,23 +437,34 @@ def _items(result: IndicatorResult | None, threshold: int) -> tuple[ItemFigure, 
     nor its answers per step (with one respondent they would be that resident's answers)."""
     if result is None:
         return ()
-    return tuple(
-        ItemFigure(
-            text=item.text,
-            column=item.column,
-            reverse=item.reverse,
-            value=(weighted_value(item) if item.weighted else survey_value(item.positive, item.n))
-            if item.n and not disclosure.too_few(item.n, threshold)
-            else None,
-            steps=()
-            if disclosure.too_few(item.n, threshold)
-            else tuple(item.steps[step] for step in sorted(item.steps)),
-            dont_know=item.dont_know,
-            blank=item.blank,
-            scale=item.scale or DEFAULT_SCALE,
+    return tuple(_item(item, threshold) for item in result.items)
+
+
+def _item(item: ItemResult, threshold: int) -> ItemFigure:
+    """One statement's figure; held back in its results file, it has no count at all."""
+    if item.n is None or item.positive is None or item.steps is None:
+        return ItemFigure(
+            item.text, item.column, item.reverse, None, (), None, None, item.scale or DEFAULT_SCALE
         )
-        for item in result.items
+    hidden = disclosure.too_few(item.n, threshold)
+    return ItemFigure(
+        text=item.text,
+        column=item.column,
+        reverse=item.reverse,
+        value=(weighted_value(item) if item.weighted else survey_value(item.positive, item.n))
+        if item.n and not hidden
+        else None,
+        steps=() if hidden else tuple(item.steps[step] for step in sorted(item.steps)),
+        dont_know=item.dont_know,
+        blank=item.blank,
+        scale=item.scale or DEFAULT_SCALE,
     )
+
+
+def _held_back(indicator: Indicator, period: str, results: Mapping[str, Results]) -> bool:
+    """Whether the period's results file held the indicator back (too few answers when it was scored)."""
+    result = results.get(period) if indicator.kind == "survey" else None
+    return result is not None and any(i.id == indicator.id and i.suppressed for i in result.indicators)
 
 
 def _value(
@@ -453,7 +476,7 @@ def _value(
     if indicator.kind == "survey":
         result = results.get(period)
         found = next((i for i in result.indicators if i.id == indicator.id), None) if result else None
-        if found is None or not found.n:
+        if found is None or not found.n or found.positive is None:  # held back: no counts
             return None
         if found.weighted is not None:
             return weighted_value(found), found

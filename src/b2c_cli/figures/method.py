@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from b2c_cli.figures.model import Figures
 from b2c_cli.models import Part3
-from b2c_cli.models.results import Results
+from b2c_cli.models.results import IndicatorResult, Results
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,13 @@ def answered_of(part3: Part3, result: Results) -> tuple[Answered, ...]:
     )
 
 
+def _shown(figures: Figures, period: str, result: Results, ids: set[str]) -> list[IndicatorResult]:
+    """The period's survey indicators whose figures are shown: a held-back one's counts are in no total
+    (the total less the shown counts would give them)."""
+    held = {i.id for i in figures.indicators if (p := i.at(period)) is not None and p.held_back}
+    return [r for r in result.indicators if r.id in ids and r.id not in held and not r.suppressed]
+
+
 def build_method(part3: Part3, figures: Figures, results: Mapping[str, Results]) -> Method:
     survey = [i for i in part3.indicators if i.kind == "survey"]
     several = tuple(i.name for i in survey if len(i.items) > 1)
@@ -71,8 +78,8 @@ def build_method(part3: Part3, figures: Figures, results: Mapping[str, Results])
         Measurement(
             period=period,
             respondents=result.respondents,
-            dont_know=sum(r.dont_know for r in result.indicators if r.id in ids),
-            blank=sum(r.blank for r in result.indicators if r.id in ids),
+            dont_know=sum(r.dont_know or 0 for r in _shown(figures, period, result, ids)),
+            blank=sum(r.blank or 0 for r in _shown(figures, period, result, ids)),
             answered=answered_of(part3, result),
         )
         for period, result in results.items()

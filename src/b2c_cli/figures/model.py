@@ -95,10 +95,10 @@ class ItemFigure:
     text: str
     column: str  # the export's column it was read from
     reverse: bool
-    value: Value | None  # None: no valid answers
+    value: Value | None  # None: no valid answers, or too few to show
     steps: tuple[int, ...]  # answers per step as labelled, least to most agreeing; () below the threshold
-    dont_know: int
-    blank: int
+    dont_know: int | None  # None: held back in its results file (with its n, fewer than the threshold)
+    blank: int | None
     scale: str = DEFAULT_SCALE  # the answer scale's id, as the results file gives it
 
 
@@ -113,6 +113,9 @@ class PeriodFigure:
     # `not_measured`): shown as "ikke målt" / "not measured", never as 0 or a blank; value is None, so no
     # change is taken against it and it enters no roll-up.
     not_measured: bool = False
+    # Too few answers to show (held back in its results file, or by the disclosure rules here): value is
+    # None, and the portfolio counts it among the partnerships with too few answers.
+    held_back: bool = False
 
     @property
     def changes(self) -> tuple[Change, ...]:

@@ -10,7 +10,7 @@ from typing import Any
 from b2c_cli.figures.compute import build_figures, survey_value, weighted_value
 from b2c_cli.figures.model import Change, Figures, Value
 from b2c_cli.i18n import Lang, tr
-from b2c_cli.models.results import SegmentCellResult
+from b2c_cli.models.results import Results, SegmentCellResult
 from b2c_cli.survey import disclosure
 from b2c_cli.survey.pipeline import ScoreOutcome
 
@@ -57,12 +57,14 @@ def score_data(outcome: ScoreOutcome, figures: Figures, root: Path) -> dict[str,
         found = figures.indicator(indicator["id"])
         figure = found.at(period) if found is not None else None
         indicator["changes"] = [change_data(c) for c in figure.changes] if figure is not None else []
-        hidden = disclosure.dominated(indicator["positive"], indicator["n"], threshold)
+        held = indicator["suppressed"]  # held back in the results file: it has no count to show
+        hidden = held or disclosure.dominated(indicator["positive"], indicator["n"], threshold)
         _mask(indicator, hidden)
         for item in indicator["items"]:
-            item["steps"] = {str(step): count for step, count in item["steps"].items()}
-            _mask(item, hidden or disclosure.too_few(item["n"], threshold))
+            item["steps"] = {str(step): count for step, count in (item["steps"] or {}).items()}
+            _mask(item, hidden or item["suppressed"] or disclosure.too_few(item["n"], threshold))
         indicator["not_measured"] = False
+    data["held_back"] = held_back(outcome.results, threshold)
     # An indicator the period's exports did not measure: listed with its state and no figures (never a 0).
     data["indicators"] += [_not_measured(i, names.get(i, i)) for i in outcome.results.not_measured]
     data["warnings"] = [
@@ -76,6 +78,22 @@ def score_data(outcome: ScoreOutcome, figures: Figures, root: Path) -> dict[str,
     ]
     data["unused_scale_columns"] = outcome.unused_scale_columns
     return data
+
+
+def held_back(results: Results, threshold: int) -> dict[str, Any]:
+    """What the results file holds back, and why: the indicators and the statements resting on fewer
+    answers than the threshold (an indicator also at it with every answer alike)."""
+    return {
+        "threshold": threshold,
+        "indicators": [i.id for i in results.indicators if i.suppressed],
+        "statements": [
+            {"indicator": i.id, "text": item.text, "column": item.column}
+            for i in results.indicators
+            if not i.suppressed
+            for item in i.items
+            if item.suppressed
+        ],
+    }
 
 
 def _not_measured(indicator_id: str, name: str) -> dict[str, Any]:

@@ -577,7 +577,7 @@ MESSAGES: dict[str, str] = {
     "method-weighted": "Tallene er vægtede efter områdets befolkning; n og antal positive er uvægtede.",
     "method-comparisons": 'Rapporten tester {comparisons} ændringer. Med mange sammenligninger bliver nogle "signifikante" ved et tilfælde; efter Holm-korrektion (familievis 5 %) er {kept} af dem stadig signifikante.',
     "method-target": 'En målsætning er nået ud fra tallet selv; rummer 95 %-intervallet målet, står der "inden for usikkerheden". Et tal under målet før målets periode er ikke en forfejlet målsætning ("Ikke endnu").',
-    "method-disclosure": "Diskretion: et tal, der bygger på færre end {threshold} svar, vises ikke (heller ikke svar pr. trin), og {threshold} svar, der alle er ens, behandles som for få. I opdelinger skjules flere grupper, indtil de skjulte har mindst {threshold} svar, ikke alle ens, og ingen skjult gruppes størrelse kan regnes ud (komplementær undertrykkelse). En periode scores ikke igen med 1 til {below} besvarelser flere eller færre, så forskellen mellem to udgaver ikke viser enkeltes svar.",
+    "method-disclosure": "Diskretion: et tal, der bygger på færre end {threshold} svar, vises ikke (heller ikke svar pr. trin), og {threshold} svar, der alle er ens, behandles som for få. I opdelinger skjules flere grupper, indtil de skjulte har mindst {threshold} svar, ikke alle ens, og ingen skjult gruppes størrelse kan regnes ud (komplementær undertrykkelse). Resultatfilen gemmer ingen af et skjult tals optællinger. En periode scores ikke igen med 1 til {below} besvarelser flere eller færre, eller med lige så mange, hvor 1 til {below} svar på et udsagn er ændret, så forskellen mellem to udgaver ikke viser enkeltes svar.",
     "method-limitation": "Tallene beskriver forholdene i området, ikke partnerskabets virkning: ændringer kan også komme af forhold uden for partnerskabet.",
     # -- reports (issue 14)
     "report-datapoints": "Datapunkter",
@@ -830,4 +830,16 @@ MESSAGES: dict[str, str] = {
     "note-change-other-not-measured": "{name}, {label}: ingen ændring mod {against}, for indikatoren blev ikke målt i {against}.",
     "note-change-other-below-threshold": "{name}, {label}: ingen ændring mod {against}, for tallet for {against} hviler på for få svar til at blive vist.",
     # (end of part a)
+    # -- part b (issue 13, stop 21) ---
+    "score-held-back": "Holdt tilbage i {file} og ikke vist: {figures} - færre end {threshold} svar (eller {threshold} svar, der alle er ens), så ingen enkelt beboers svar kan ses.",
+    "score-held-back-statements": "Udsagn holdt tilbage i {file} (besvaret af færre end {threshold}): {statements}.",
+    "warning-held-back": "'{indicator}' bygger på for få svar til at blive vist (færre end {threshold}, eller {threshold}, der alle er ens); resultatfilen gemmer ingen af dens tal.",
+    "score-replace-few-changed": "Perioden {period} har allerede resultater fra {respondents} besvarelser, og den nye eksport har lige så mange, men {figure} afviger med kun {changed:# svar|# svar}. Forskellen mellem de to udgaver af resultatfilen ville vise de ændrede svar. Scor rettelserne samlet, så mindst {threshold} svar ændres - eller, hvis den tidligere resultatfil aldrig er blevet committet eller delt, slet den og scor igen.",
+    "score-diff-indicator": "indikatoren '{indicator}'",
+    "score-diff-statement": "udsagnet '{text}' ({indicator})",
+    "score-diff-groups": "gruppernes størrelser i opdelingen efter '{column}'",
+    "score-diff-cell": "'{indicator}' i gruppen '{group}'",
+    "pf-too-few": "{name}, {year}: {count:# partnerskab|# partnerskaber} havde for få svar til at blive vist; de indgår ikke i årets tal (heller ikke i antallet, der har nået målet).",
+    "pf-col-too-few": "For få svar",
+    # (end of part b)
 }

@@ -579,7 +579,7 @@ MESSAGES: dict[str, str] = {
     "method-weighted": "The figures are weighted to the area's population; n and the positive counts are unweighted.",
     "method-comparisons": 'The report tests {comparisons} changes. With many comparisons some turn out "significant" by chance; after Holm\'s correction (family-wise 5%) {kept} of them remain significant.',
     "method-target": 'A target is met on the figure itself; when the 95% interval holds the target it says "within the uncertainty". A figure below the target before the target\'s period is not a missed target ("Not yet").',
-    "method-disclosure": "Disclosure control: a figure resting on fewer than {threshold} answers is not shown (nor its answers per step), and {threshold} answers all alike count as too few. In breakdowns more groups are hidden until the hidden ones hold at least {threshold} answers, not all alike, and no hidden group's size can be worked out (complementary suppression). A period is not scored again with 1 to {below} more or fewer responses, so the difference between two releases shows no one's answers.",
+    "method-disclosure": "Disclosure control: a figure resting on fewer than {threshold} answers is not shown (nor its answers per step), and {threshold} answers all alike count as too few. In breakdowns more groups are hidden until the hidden ones hold at least {threshold} answers, not all alike, and no hidden group's size can be worked out (complementary suppression). The results file keeps none of a hidden figure's counts. A period is not scored again with 1 to {below} more or fewer responses, or with as many of which 1 to {below} answers to a statement changed, so the difference between two releases shows no one's answers.",
     "method-limitation": "The figures describe conditions in the area, not the partnership's effect: changes can also come from outside the partnership.",
     # -- reports (issue 14)
     "report-datapoints": "Datapoints",
@@ -832,4 +832,16 @@ MESSAGES: dict[str, str] = {
     "note-change-other-not-measured": "{name}, {label}: no change against {against}, because the indicator was not measured in {against}.",
     "note-change-other-below-threshold": "{name}, {label}: no change against {against}, because the figure for {against} rests on too few answers to be shown.",
     # (end of part a)
+    # -- part b (issue 13, stop 21) ---
+    "score-held-back": "Held back in {file} and not shown: {figures} - fewer than {threshold} answers (or {threshold} answers all alike), so no single resident's answers can be seen.",
+    "score-held-back-statements": "Statements held back in {file} (answered by fewer than {threshold}): {statements}.",
+    "warning-held-back": "'{indicator}' rests on too few answers to be shown (fewer than {threshold}, or {threshold} all alike); the results file keeps none of its counts.",
+    "score-replace-few-changed": "The period {period} already has results from {respondents} responses and the new export has as many, but {figure} differs by only {changed:# answer|# answers}. The difference between the two versions of the results file would show the changed answers. Score the corrections together so that at least {threshold} answers change - or, if the earlier results file was never committed or shared, delete it and score again.",
+    "score-diff-indicator": "the indicator '{indicator}'",
+    "score-diff-statement": "the statement '{text}' ({indicator})",
+    "score-diff-groups": "the group sizes of the breakdown by '{column}'",
+    "score-diff-cell": "'{indicator}' in the group '{group}'",
+    "pf-too-few": "{name}, {year}: {count:# partnership|# partnerships} had too few answers to be shown; they enter none of the year's figures (nor the count that met the target).",
+    "pf-col-too-few": "Too few answers",
+    # (end of part b)
 }

@@ -27,6 +27,25 @@ class _Figures(_Strict):
         return self
 
 
+# The counts of an indicator or a statement: all of them, or - held back under the disclosure rules - none
+# (with `respondents` printed, any two of n, dont_know and blank would pin the third).
+_COUNTED = ("positive", "n", "dont_know", "blank")
+_SHOWN = ("percent", "ci95", "weighted")
+
+
+class _Counted(_Figures):
+    @model_validator(mode="after")
+    def _all_or_none(self) -> Any:
+        counted = [*_COUNTED, *(("steps",) if "steps" in type(self).model_fields else ())]
+        if getattr(self, "suppressed", False):
+            extra = ("answered",) if "answered" in type(self).model_fields else ()
+            if any(getattr(self, key) is not None for key in (*counted, *_SHOWN, *extra)):
+                raise ValueError("a held-back figure keeps no count")
+        elif any(getattr(self, key) is None for key in counted):
+            raise ValueError("a figure shown keeps every count")
+        return self
+
+
 class Source(_Strict):
     file: str
     sha256: str
@@ -50,17 +69,22 @@ class WeightedFigures(_Strict):
     effective_n: float  # Kish's (sum w)^2 / sum(w^2) over the valid respondents, two decimals
 
 
-class ItemResult(_Figures):
+class ItemResult(_Counted):
+    """One statement. `suppressed`: answered by fewer than the threshold (or its indicator is held back),
+    so the file keeps its text, column and scale for comparing periods, and no count."""
+
     text: str
     column: str
     reverse: bool = False
-    percent: float | None
-    positive: Count
-    n: Count
-    ci95: list[float] | None
-    dont_know: Count
-    blank: Count
-    steps: dict[int, Count]  # answers per step as labelled, 1 (least positive) .. k (most positive)
+    suppressed: bool = False
+    percent: float | None = None
+    positive: Count | None = None
+    n: Count | None = None
+    ci95: list[float] | None = None
+    dont_know: Count | None = None
+    blank: Count | None = None
+    # answers per step as labelled, 1 (least positive) .. k (most positive)
+    steps: dict[int, Count] | None = None
     scale: str | None = None  # the answer scale's id; None: the guide's five-step agree scale (agree-5)
     weighted: WeightedFigures | None = None
 
@@ -75,14 +99,18 @@ class AnsweredResult(_Strict):
     too_few: Count  # answered fewer than min_answered: left out of n
 
 
-class IndicatorResult(_Figures):
+class IndicatorResult(_Counted):
+    """An indicator's figure. `suppressed`: fewer answers than the threshold, or all alike at it
+    (DESIGN.md §3): the file keeps no count of it nor of its statements."""
+
     id: str
-    percent: float | None
-    positive: Count
-    n: Count
-    ci95: list[float] | None
-    dont_know: Count
-    blank: Count
+    suppressed: bool = False
+    percent: float | None = None
+    positive: Count | None = None
+    n: Count | None = None
+    ci95: list[float] | None = None
+    dont_know: Count | None = None
+    blank: Count | None = None
     items: list[ItemResult]
     weighted: WeightedFigures | None = None
     answered: AnsweredResult | None = None  # only for an indicator with several statements
@@ -95,6 +123,7 @@ class ResultWarning(_Strict):
     # ids-not-checked: the exports added (`file`) and the earlier ones their IDs were not compared with.
     file: str | None = None
     files: str | None = None
+    threshold: int | None = None  # held-back: the disclosure threshold the figure was held back at
 
 
 class SegmentCellResult(_Figures):

@@ -60,6 +60,9 @@ class RollupRow:
     spread: Spread | None = None  # percentages: median and range over the shown values, tau² and I²
     wordings: int = 1  # how many different wordings of the statements the shown partnerships use
     not_measured: int = 0  # partnerships whose survey that year did not measure it: in no figure above
+    # partnerships measuring it whose value is hidden (too few answers, or held back in their results
+    # file): counted in `partnerships` and in no other figure
+    too_few: int = 0
     # With more than one wording: each wording (its statements) and the shown partnerships that use it.
     variants: tuple[Wording, ...] = ()
 
@@ -136,6 +139,7 @@ def build_portfolio(summaries: Sequence[Summary], year: int | None = None) -> Po
                         row,
                         wordings=max(1, len(variants)),
                         not_measured=unmeasured,
+                        too_few=len(kept_back),
                         variants=variants if len(variants) > 1 else (),
                     )
                 )
@@ -171,12 +175,13 @@ def _wordings(
 
 def _hide(values: dict[str, Measured], threshold: int) -> set[str]:
     """The partnerships whose value in one indicator-year must stay hidden: those resting on fewer answers
-    than the threshold, or on exactly the threshold's with every answer alike. No complement is needed: a
+    than the threshold, or on exactly the threshold's with every answer alike, and those their own results
+    file held back (it keeps no count to pool). No complement is needed: a
     hidden value enters no roll-up figure, so nothing printed can be taken apart to find it."""
     return {
         path
         for path, m in values.items()
-        if disclosure.dominated(_positives(m.value), m.value.n, threshold)  # type: ignore[arg-type]
+        if m.held_back or disclosure.dominated(_positives(m.value), m.value.n, threshold)  # type: ignore[arg-type]
     }
 
 

@@ -121,6 +121,7 @@ def portfolio_workbook(portfolio: Portfolio, lang: Lang) -> bytes:
         tr("pf-col-pooling", lang),
         tr("pf-col-total", lang),
         tr("pf-col-not-measured", lang),
+        tr("pf-col-too-few", lang),
     ]
     rows = []
     for r in portfolio.rollup:
@@ -151,6 +152,7 @@ def portfolio_workbook(portfolio: Portfolio, lang: Lang) -> bytes:
                 (_pooling_name(r, lang), None),
                 (_number(r.total), "0"),
                 (r.not_measured, "0"),
+                (r.too_few, "0"),
             ]
         )
     _sheet(rollup, "Rollup", headers, rows)

@@ -40,6 +40,9 @@ class Measured:
     value: Value
     target: TargetFigure | None
     status: TargetStatus  # as if this period's value were the latest: met, not met, not yet due
+    # Held back in its results file (too few answers when scored): `value` has no figure, and the
+    # portfolio shows it as hidden and counts it among the partnerships with too few answers.
+    held_back: bool = False
 
     @property
     def met(self) -> bool | None:
@@ -159,6 +162,19 @@ def _fill(summary: Summary, folder: Path, today: date, lang: Lang | None = None)
         for figure in indicator.periods:
             if figure.not_measured:
                 summary.not_measured.append((indicator.id, years[figure.period]))
+            if figure.held_back and figure.value is None:
+                summary.measured.append(
+                    Measured(
+                        indicator=indicator.id,
+                        period=figure.period,
+                        year=years[figure.period],
+                        kind=indicator.kind,
+                        value=Value(source="survey"),
+                        target=indicator.target,
+                        status="not-measured",
+                        held_back=True,
+                    )
+                )
             if figure.value is None:
                 continue
             summary.measured.append(

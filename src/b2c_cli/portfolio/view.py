@@ -188,6 +188,7 @@ def as_dict(portfolio: Portfolio, lang: Lang) -> dict[str, Any]:
                 "i2": _float(spread.i2) if spread else None,
                 "wordings": row.wordings,
                 "not_measured": row.not_measured,
+                "too_few": row.too_few,
             }
         )
     return {
@@ -248,6 +249,16 @@ def not_measured_lines(portfolio: Portfolio, lang: Lang) -> list[str]:
         tr("pf-not-measured", lang, name=row.indicator.name, year=row.year, count=row.not_measured)
         for row in portfolio.rollup
         if row.not_measured
+    ] + too_few_lines(portfolio, lang)
+
+
+def too_few_lines(portfolio: Portfolio, lang: Lang) -> list[str]:
+    """'Tryghed, 2026: 1 partnerskab havde for få svar ...': per indicator and year, the partnerships whose
+    value is hidden (in `partnerships`, in none of the row's other figures, the met count included)."""
+    return [
+        tr("pf-too-few", lang, name=row.indicator.name, year=row.year, count=row.too_few)
+        for row in portfolio.rollup
+        if row.too_few
     ]
 
 

@@ -419,7 +419,8 @@ def _items_sheet(sheet: Worksheet, context: ReportContext) -> None:
                 *((count, COUNT) for count in counts),
                 (item.dont_know, COUNT),
                 (item.blank, COUNT),
-                (value.n if value else 0, COUNT),
+                # held back in its results file (dont_know None): no count at all, not even a 0
+                (value.n if value else (0 if item.dont_know is not None else None), COUNT),
                 (float(value.share) if value and value.share is not None else None, PERCENT_1),
             ]
             for index, (cell_value, number_format) in enumerate(cells, start=1):

@@ -122,11 +122,16 @@ def check_counts(earlier: Earlier) -> None:
 
 
 def _counts_missing(entry: IndicatorResult | ItemResult) -> bool:
-    """A figure written without its counts (a results file obeying the disclosure threshold may leave them
-    out, or mark the figure suppressed): nothing to add to."""
-    positive: object = getattr(entry, "positive", None)
-    n: object = getattr(entry, "n", None)
-    return positive is None or n is None or bool(getattr(entry, "suppressed", False))
+    """A figure written without its counts (held back under the disclosure threshold): nothing to add to."""
+    return entry.suppressed or entry.positive is None or entry.n is None
+
+
+def _counts(entry: IndicatorResult | ItemResult) -> tuple[int, int, int, int]:
+    """positive, n, don't-know and blank of a figure the file shows (the model keeps all four or none;
+    `check_counts` has refused a file with a figure held back)."""
+    if entry.positive is None or entry.n is None or entry.dont_know is None or entry.blank is None:
+        raise ValueError("a held-back figure has no counts to add to")
+    return entry.positive, entry.n, entry.dont_know, entry.blank
 
 
 def _check_indicator(earlier: Earlier, result: IndicatorResult, indicator: Indicator, coding: Coding) -> None:
@@ -136,14 +141,15 @@ def _check_indicator(earlier: Earlier, result: IndicatorResult, indicator: Indic
     for item, now in zip(result.items, indicator.items, strict=True):
         if item.text != now.text or item.reverse != now.reverse or (item.scale or DEFAULT_SCALE) != scale.id:
             raise refuse(earlier, "score-add-why-statements", indicator=result.id)
-        if set(item.steps) != set(range(1, scale.k + 1)):
-            if not item.steps and item.n:
+        steps = item.steps or {}
+        if set(steps) != set(range(1, scale.k + 1)):
+            if not steps and item.n:
                 raise refuse(earlier, "score-add-why-no-counts", indicator=result.id)
             raise refuse(earlier, "score-add-why-statements", indicator=result.id)
         positive = sum(
-            c for s, c in item.steps.items() if oriented(s, item.reverse, scale.k) >= scale.lowest_positive
+            c for s, c in steps.items() if oriented(s, item.reverse, scale.k) >= scale.lowest_positive
         )
-        if positive != item.positive or sum(item.steps.values()) != item.n:
+        if positive != item.positive or sum(steps.values()) != item.n:
             raise refuse(earlier, "score-add-why-statements", indicator=result.id)  # the positive steps moved
     if _min_answered(result) != indicator.min_answered:
         raise refuse(
@@ -164,27 +170,30 @@ def from_results(result: IndicatorResult, coding: Coding) -> IndicatorScore:
     """A results file's indicator as the score it was written from (`check` has made sure it can be)."""
     scale = coding.scale
     answered = result.answered
-    items = tuple(
-        ItemScore(
+
+    def item_score(item: ItemResult) -> ItemScore:
+        positive, n, dont_know, blank = _counts(item)
+        steps = item.steps or {}
+        return ItemScore(
             column=item.column,
             text=item.text,
             reverse=item.reverse,
-            estimate=Estimate(item.positive, item.n),
-            steps=tuple(item.steps[step] for step in range(1, scale.k + 1)),
-            dont_know=item.dont_know,
-            blank=item.blank,
+            estimate=Estimate(positive, n),
+            steps=tuple(steps[step] for step in range(1, scale.k + 1)),
+            dont_know=dont_know,
+            blank=blank,
             scale=scale.id,
         )
-        for item in result.items
-    )
+
+    positive, n, dont_know, blank = _counts(result)
     return IndicatorScore(
         id=result.id,
-        estimate=Estimate(result.positive, result.n),
-        dont_know=result.dont_know,
-        blank=result.blank,
-        items=items,
+        estimate=Estimate(positive, n),
+        dont_know=dont_know,
+        blank=blank,
+        items=tuple(item_score(item) for item in result.items),
         # Left out, `answered` means every scored respondent answered every statement.
-        complete=answered.complete if answered is not None else result.n,
+        complete=answered.complete if answered is not None else n,
         partial=answered.partial if answered is not None else 0,
         too_few=answered.too_few if answered is not None else 0,
         min_answered=_min_answered(result),

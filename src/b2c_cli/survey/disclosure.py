@@ -5,6 +5,9 @@
   the whole survey's, or one statement's answers per step.
 - Dominance: a group exactly at the threshold whose answers are all positive or none of them (0/5, 5/5)
   gives every member's answer away, and is treated as a small group.
+- Mixing: an indicator with several statements, one of them answered by 1 to threshold-1, is held back
+  too: its respondent-mean figure beside the other statements' answers would tell which way those few
+  answered.
 - Complementary suppression: the hidden part of a table (the groups not named, plus the cells held back)
   must itself rest on at least the threshold's answers and must not be all positive or all negative, or
   the total less the shown cells would give it away; while it is, the smallest shown cell is held back too.
@@ -12,12 +15,21 @@
 - Group sizes: the groups not named together hold at least the threshold's respondents (the smallest named
   group joins them until they do), so the printed sizes never pin one hidden group's size.
 - Differencing: a period's results may be replaced only by a sample that differs by no response or by at
-  least the threshold's, so two releases never differ by a group smaller than the threshold.
+  least the threshold's, so two releases never differ by a group smaller than the threshold. A replacement
+  of the same size (a correction, or one response swapped for another) is judged by what the two files
+  show: for every count vector they both print - a statement's answers per step with its don't-know and
+  blank counts, an indicator's positive, other, don't-know and blank respondents, the segment groups'
+  sizes, a segment cell's positive and other answers - the least number of answers that must have changed
+  (the larger of the counts gained and the counts lost, half the L1 distance when the totals agree) is 0
+  or at least the threshold; 1 to threshold-1 would show those answers in the difference, and is refused.
+- The results file (`results/PERIOD.yaml`) is an output like any other: a figure it would not publish is
+  written as held back (`suppressed: true`) with none of its counts - not n, don't-know or blank either,
+  since the respondents less any two of them would give the third.
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable, Mapping, Sequence
 from typing import TypeVar
 
 K = TypeVar("K", bound=Hashable)
@@ -33,6 +45,13 @@ def dominated(positive: int | None, n: int | None, threshold: int) -> bool:
     if n is None:
         return False
     return n < threshold or (n == threshold and positive is not None and positive in (0, n))
+
+
+def mixes_hidden(answers: Sequence[int | None], threshold: int) -> bool:
+    """Whether an indicator's figure mixes in a statement answered by 1 to threshold-1: with several
+    statements each respondent's mean counts, so the indicator's positives beside the other statements'
+    answers per step would tell which way those few answered. Such an indicator is held back too."""
+    return len(answers) > 1 and any(n is not None and 0 < n < threshold for n in answers)
 
 
 def derivable(positive: int, n: int, threshold: int) -> bool:
@@ -67,6 +86,21 @@ def unnamed_groups(sizes: Mapping[K, int], threshold: int) -> set[K]:
             break
         hidden.add(named[0][2])
     return hidden
+
+
+def least_changed(before: Mapping[K, int], after: Mapping[K, int]) -> int:
+    """The fewest answers that must have changed (moved, added or removed) to turn one count vector into
+    the other: the larger of the counts gained and the counts lost."""
+    keys = set(before) | set(after)
+    gained = sum(max(after.get(key, 0) - before.get(key, 0), 0) for key in keys)
+    lost = sum(max(before.get(key, 0) - after.get(key, 0), 0) for key in keys)
+    return max(gained, lost)
+
+
+def correction_allowed(changed: int, threshold: int) -> bool:
+    """Differencing between two releases of one size: no answer of a vector changed, or at least the
+    threshold's - never 1 to threshold-1, which the difference between the files would show."""
+    return changed == 0 or changed >= threshold
 
 
 def replacement_allowed(before: int, after: int, threshold: int) -> bool:

@@ -31,6 +31,7 @@ from b2c_cli.survey.matching import Match, header_parts, match_columns, wanted_i
 from b2c_cli.survey.results import (
     build_results,
     check_release,
+    hold_back,
     load_all,
     read_results,
     results_path,
@@ -257,6 +258,9 @@ def score(request: ScoreRequest) -> ScoreOutcome:
             results = population.add_weights(
                 results, part3.survey.population, recorded, respondents, measured, inputs, groups
             )
+    # The file is published: it keeps no figure the disclosure rules would not show (after weighting, so
+    # a held-back figure keeps no weighted share either).
+    results = hold_back(results, part3.survey.disclosure_threshold)
     # The other periods' results are read before anything is written: a hand-edited one that cannot be read
     # stops the command with nothing changed, not after this period's file was written.
     others = load_all(request.root, part3, skip=results.period, parsed=validation.results)

@@ -11,7 +11,7 @@ from typing import Any, TypedDict
 from pydantic import ValidationError
 
 from b2c_cli.errors import InputError, Refused
-from b2c_cli.i18n import Lang, tr
+from b2c_cli.i18n import Lang, Phrase, tr
 from b2c_cli.models.part3 import Part3
 from b2c_cli.models.results import (
     RESULTS_SCHEMA_VERSION,
@@ -117,6 +117,41 @@ def build_results(
     )
 
 
+def hold_back(results: Results, threshold: int) -> Results:
+    """The results as the file may keep them (DESIGN.md §3, `survey.disclosure`): an indicator resting on
+    fewer answers than the threshold, or all alike at it, or mixing in a statement answered by 1 to
+    threshold-1, and a statement answered by fewer than the threshold, are held back
+    with none of their counts (their text, column and scale stay, for comparing periods); an indicator's
+    warnings that would give its n become one saying it was held back."""
+    held: list[str] = []
+    indicators = []
+    for indicator in results.indicators:
+        if (
+            indicator.suppressed
+            or disclosure.dominated(indicator.positive, indicator.n, threshold)
+            or disclosure.mixes_hidden([item.n for item in indicator.items], threshold)
+        ):
+            held.append(indicator.id)
+            items = [_held_item(item) for item in indicator.items]
+            indicators.append(IndicatorResult(id=indicator.id, suppressed=True, items=items))
+        else:
+            items = [
+                _held_item(item) if item.suppressed or disclosure.too_few(item.n, threshold) else item
+                for item in indicator.items
+            ]
+            indicators.append(indicator.model_copy(update={"items": items}))
+    warnings = [w for w in results.warnings if w.indicator not in held] + [
+        ResultWarning(code="held-back", indicator=indicator, threshold=threshold) for indicator in held
+    ]
+    return results.model_copy(update={"indicators": indicators, "warnings": warnings})
+
+
+def _held_item(item: ItemResult) -> ItemResult:
+    return ItemResult(
+        text=item.text, column=item.column, reverse=item.reverse, suppressed=True, scale=item.scale
+    )
+
+
 def _segment_cell(indicator: str, estimate: Estimate | None) -> SegmentCellResult:
     if estimate is None:
         return SegmentCellResult(indicator=indicator, suppressed=True)
@@ -126,23 +161,106 @@ def _segment_cell(indicator: str, estimate: Estimate | None) -> SegmentCellResul
 def check_release(path: Path, results: Results, threshold: int) -> None:
     """Differencing (`survey.disclosure`): refuse (exit 4, nothing written) to replace a period's results
     by a sample that differs from the published one by 1 to threshold-1 responses - even with --force -
-    because the difference between the two files would be those responses' answers."""
+    because the difference between the two files would be those responses' answers; and a sample of the
+    same size whose figures differ from the published ones by 1 to threshold-1 answers in any count the
+    two files both show (a swap of one response, a correction of a few)."""
     if not path.exists():
         return
     try:
-        before = read_results(path, path.name).respondents
+        earlier = read_results(path, path.name)
     except InputError:
         return  # an unreadable file is the writer's to refuse
+    before = earlier.respondents
+    where = f"{path.parent.name}/{path.name}"
+    if before == results.respondents:
+        for figure, old, new in _shown_counts(earlier, results):
+            changed = disclosure.least_changed(old, new)
+            if not disclosure.correction_allowed(changed, threshold):
+                raise Refused(
+                    "score-replace-few-changed",
+                    where=where,
+                    period=results.period,
+                    figure=figure,
+                    changed=changed,
+                    threshold=threshold,
+                    respondents=before,
+                )
     if not disclosure.replacement_allowed(before, results.respondents, threshold):
         raise Refused(
             "score-replace-too-close",
-            where=f"{path.parent.name}/{path.name}",
+            where=where,
             period=results.period,
             before=before,
             after=results.respondents,
             below=threshold - 1,
             threshold=threshold,
         )
+
+
+Counts = dict[str, int]
+
+
+def _shown_counts(earlier: Results, later: Results) -> list[tuple[Phrase, Counts, Counts]]:
+    """Every count vector both files show, named for a message: each statement's answers per step with
+    its don't-know and blank (first: that is where a diff shows an answer), each indicator's positive,
+    other, don't-know and blank respondents, the segment groups' sizes and each segment cell's positive
+    and other answers."""
+    found: list[tuple[Phrase, Counts, Counts]] = []
+    before = {i.id: i for i in earlier.indicators}
+    for indicator in later.indicators:
+        old = before.get(indicator.id)
+        if old is None:
+            continue
+        old_items = {item.text: item for item in old.items}
+        for item in indicator.items:
+            old_item = old_items.get(item.text)
+            counts = (_item_counts(old_item) if old_item else None, _item_counts(item))
+            if counts[0] is not None and counts[1] is not None:
+                phrase = Phrase("score-diff-statement", text=item.text, indicator=indicator.id)
+                found.append((phrase, counts[0], counts[1]))
+        pair = (_indicator_counts(old), _indicator_counts(indicator))
+        if pair[0] is not None and pair[1] is not None:
+            found.append((Phrase("score-diff-indicator", indicator=indicator.id), pair[0], pair[1]))
+    old_segments, segments = earlier.segments, later.segments
+    if old_segments is not None and segments is not None and old_segments.column == segments.column:
+        sizes = [
+            {**{g.group: g.respondents for g in s.groups}, "\0hidden": s.hidden_respondents}
+            for s in (old_segments, segments)
+        ]
+        found.append((Phrase("score-diff-groups", column=segments.column), sizes[0], sizes[1]))
+        old_cells = {(g.group, c.indicator): c for g in old_segments.groups for c in g.indicators}
+        for group in segments.groups:
+            for cell in group.indicators:
+                old_cell = old_cells.get((group.group, cell.indicator))
+                if old_cell is None or old_cell.positive is None or cell.positive is None:
+                    continue
+                assert old_cell.n is not None and cell.n is not None  # a shown cell has both
+                found.append(
+                    (
+                        Phrase("score-diff-cell", indicator=cell.indicator, group=group.group),
+                        {"positive": old_cell.positive, "other": old_cell.n - old_cell.positive},
+                        {"positive": cell.positive, "other": cell.n - cell.positive},
+                    )
+                )
+    return found
+
+
+def _indicator_counts(result: IndicatorResult) -> Counts | None:
+    if result.positive is None or result.n is None or result.dont_know is None or result.blank is None:
+        return None
+    return {
+        "positive": result.positive,
+        "other": result.n - result.positive,
+        "dont_know": result.dont_know,
+        "blank": result.blank,
+    }
+
+
+def _item_counts(item: ItemResult) -> Counts | None:
+    if item.steps is None or item.dont_know is None or item.blank is None:
+        return None
+    steps = {f"step-{step}": count for step, count in item.steps.items()}
+    return {**steps, "dont_know": item.dont_know, "blank": item.blank}
 
 
 def _answered(score: IndicatorScore) -> AnsweredResult | None:
@@ -168,10 +286,18 @@ def to_yaml(results: Results, lang: Lang) -> str:
     for source in (data["source"], *data.get("sources", ())):
         if source["rows_used"] is None and not source["rows_dropped"]:
             del source["rows_used"], source["rows_dropped"]
+    for warning in data["warnings"]:
+        if warning["threshold"] is None:
+            del warning["threshold"]
     for indicator in data["indicators"]:
-        answered = indicator["answered"]
+        _held_back_keys(indicator)
+        for item in indicator["items"]:
+            _held_back_keys(item)
+        answered = indicator.get("answered")
         if answered is None or (answered["min_answered"] == 1 and not answered["partial"]):
-            del indicator["answered"]  # nothing to say: every scored respondent answered every statement
+            indicator.pop(
+                "answered", None
+            )  # nothing to say: every scored respondent answered every statement
         for item in indicator["items"]:
             if item["scale"] is None:
                 del item["scale"]
@@ -182,6 +308,17 @@ def to_yaml(results: Results, lang: Lang) -> str:
             if warning[key] is None:
                 del warning[key]
     return header + "\n" + dump(_without_unweighted(data))
+
+
+def _held_back_keys(entry: dict[str, Any]) -> None:
+    """A figure shown keeps the keys it always had (no `suppressed: false`); one held back keeps only
+    `suppressed: true` and what says which statement it is."""
+    if not entry["suppressed"]:
+        del entry["suppressed"]
+        return
+    for key in ("percent", "positive", "n", "ci95", "dont_know", "blank", "steps", "answered"):
+        if key in entry and entry[key] is None:
+            del entry[key]
 
 
 def _without_unweighted(data: dict[str, Any]) -> dict[str, Any]:
