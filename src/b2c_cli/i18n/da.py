@@ -842,4 +842,8 @@ MESSAGES: dict[str, str] = {
     "pf-too-few": "{name}, {year}: {count:# partnerskab|# partnerskaber} havde for få svar til at blive vist; de indgår ikke i årets tal (heller ikke i antallet, der har nået målet).",
     "pf-col-too-few": "For få svar",
     # (end of part b)
+    # -- lead (issue 13, stop 21) ---
+    "weighting-held-back": "skjult",
+    "weighting-held-back-note": "Kategorier med færre end {threshold} besvarelser vises uden størrelse og andel ('skjult'), og det samme gør de mindste af de andre, til de skjulte tilsammen har mindst {threshold}, så ingen lille gruppes størrelse kan regnes ud af totalen.",
+    # (end of lead)
 }

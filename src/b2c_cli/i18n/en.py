@@ -844,4 +844,8 @@ MESSAGES: dict[str, str] = {
     "pf-too-few": "{name}, {year}: {count:# partnership|# partnerships} had too few answers to be shown; they enter none of the year's figures (nor the count that met the target).",
     "pf-col-too-few": "Too few answers",
     # (end of part b)
+    # -- lead (issue 13, stop 21) ---
+    "weighting-held-back": "hidden",
+    "weighting-held-back-note": "Categories with fewer than {threshold} respondents are shown without their size and share ('hidden'), and so are the smallest of the others until the hidden ones hold at least {threshold} together, so that no small group's size can be worked out from the total.",
+    # (end of lead)
 }

@@ -153,9 +153,11 @@ class SegmentResult(_Strict):
 class WeightCategory(_Strict):
     category: str  # an option of the background question ("A + B" when merged; "" the missing answers)
     population: float | None  # its share of the population, percent (none for the missing answers)
-    sample: Count  # respondents
-    sample_percent: float  # of all respondents
-    weighted_percent: float  # of all respondents, weighted
+    # Respondents, and their share of all respondents, plain and weighted; all three None when the category
+    # is held back (1 to threshold-1 respondents, or to keep such a category's size from the total).
+    sample: Count | None
+    sample_percent: float | None
+    weighted_percent: float | None
 
 
 class WeightMerge(_Strict):
@@ -165,7 +167,9 @@ class WeightMerge(_Strict):
 
 class WeightVariable(_Strict):
     question: str  # the background question's id
-    missing: Count  # respondents without an answer to it, weighted as a category of their own
+    # Respondents without an answer to it, weighted as a category of their own (None: held back, as the
+    # '' category's sample).
+    missing: Count | None
     merged: list[WeightMerge] = []
     chi2: float
     df: Count
@@ -195,6 +199,8 @@ class WeightingResult(_Strict):
     met: bool
     missed: list[MissedMargin] = []
     variables: list[WeightVariable]
+    # Set when a category's size is held back: the disclosure threshold it was held back at.
+    threshold: Count | None = None
 
 
 class Results(_Strict):

@@ -85,7 +85,7 @@ def _view(period: str, respondents: int, weighting: WeightingResult, lang: Lang)
     rows: list[RepresentativenessRow] = []
     tests: list[str] = []
     for variable in weighting.variables:
-        if variable.missing:
+        if variable.missing:  # None: held back with the '' category's size
             disclosures.append(
                 tr("weighting-missing", lang, count=variable.missing, question=variable.question)
             )
@@ -94,16 +94,21 @@ def _view(period: str, respondents: int, weighting: WeightingResult, lang: Lang)
             for m in variable.merged
         )
         for k, category in enumerate(variable.categories):
-            if not category.category and not category.sample:
+            if not category.category and category.sample == 0:
                 continue
+            held = tr("weighting-held-back", lang)
             rows.append(
                 RepresentativenessRow(
                     question=variable.question if k == 0 else "",
                     category=category.category or tr("weighting-no-answer", lang),
                     population=_pct(category.population, lang) if category.population is not None else "",
-                    sample=num.number(category.sample, lang),
-                    sample_share=_pct(category.sample_percent, lang),
-                    weighted=_pct(category.weighted_percent, lang) if weighting.applied else "",
+                    sample=num.number(category.sample, lang) if category.sample is not None else held,
+                    sample_share=_pct(category.sample_percent, lang)
+                    if category.sample_percent is not None
+                    else "",
+                    weighted=_pct(category.weighted_percent, lang)
+                    if weighting.applied and category.weighted_percent is not None
+                    else "",
                 )
             )
         if variable.df:
@@ -120,6 +125,8 @@ def _view(period: str, respondents: int, weighting: WeightingResult, lang: Lang)
                     verdict=tr(verdict, lang),
                 )
             )
+    if weighting.threshold is not None:
+        disclosures.append(tr("weighting-held-back-note", lang, threshold=weighting.threshold))
     if weighting.applied and weighting.capped:
         cap = num.number(Decimal(repr(weighting.cap)).normalize(), lang)
         disclosures.append(tr("weighting-capped", lang, count=weighting.capped, cap=cap))

@@ -98,8 +98,9 @@ def _comparison_kept(results: Results, population: Population) -> bool:
         named = [c for c in variable.categories if c.category != MISSING]
         if variable.merged or [c.category for c in named] != list(population.margins[variable.question]):
             return False
-        if sum(c.sample for c in variable.categories) != results.respondents:
-            return False
+        samples = [c.sample for c in variable.categories]
+        if None in samples or sum(s or 0 for s in samples) != results.respondents:
+            return False  # a category's size held back (disclosure), or the counts do not add up
     return True
 
 
@@ -109,7 +110,9 @@ def earlier_answers(results: Results) -> Recorded:
     record = results.weighting
     answers: dict[str, list[str]] = {}
     for variable in record.variables if record is not None else ():
-        labels = [c.category for c in variable.categories if c.category != MISSING for _ in range(c.sample)]
+        labels = [
+            c.category for c in variable.categories if c.category != MISSING for _ in range(c.sample or 0)
+        ]
         answers[variable.question] = labels + [MISSING] * (results.respondents - len(labels))
     return Recorded(answers, [])
 

@@ -24,6 +24,7 @@ from b2c_cli.models.results import (
     SegmentGroupResult,
     SegmentResult,
     Source,
+    WeightingResult,
 )
 from b2c_cli.models.scale import DEFAULT_SCALE
 from b2c_cli.survey import disclosure
@@ -143,7 +144,37 @@ def hold_back(results: Results, threshold: int) -> Results:
     warnings = [w for w in results.warnings if w.indicator not in held] + [
         ResultWarning(code="held-back", indicator=indicator, threshold=threshold) for indicator in held
     ]
-    return results.model_copy(update={"indicators": indicators, "warnings": warnings})
+    weighting = _held_categories(results.weighting, threshold) if results.weighting else None
+    return results.model_copy(update={"indicators": indicators, "warnings": warnings, "weighting": weighting})
+
+
+def _held_categories(weighting: WeightingResult, threshold: int) -> WeightingResult:
+    """The comparison with the population prints each background category's respondents: a category of 1
+    to threshold-1 would name a small group's size (a segment by the same question hides that group), so
+    its size and shares are held back, and so are the next smallest while the held-back ones together hold
+    fewer than the threshold (the total less the shown sizes would pin them). Empty categories stay."""
+    variables = []
+    for variable in weighting.variables:
+        sizes = {k: c.sample for k, c in enumerate(variable.categories) if c.sample}
+        hidden = disclosure.unnamed_groups(sizes, threshold)
+        if not hidden:
+            variables.append(variable)
+            continue
+        categories = [
+            c.model_copy(update={"sample": None, "sample_percent": None, "weighted_percent": None})
+            if k in hidden
+            else c
+            for k, c in enumerate(variable.categories)
+        ]
+        missing_hidden = any(k in hidden and c.category == "" for k, c in enumerate(variable.categories))
+        variables.append(
+            variable.model_copy(
+                update={"categories": categories, "missing": None if missing_hidden else variable.missing}
+            )
+        )
+    if variables == weighting.variables:
+        return weighting
+    return weighting.model_copy(update={"variables": variables, "threshold": threshold})
 
 
 def _held_item(item: ItemResult) -> ItemResult:
@@ -326,6 +357,8 @@ def _without_unweighted(data: dict[str, Any]) -> dict[str, Any]:
     `weighted` keys at all, rather than empty ones."""
     if data.get("weighting") is None:
         data.pop("weighting", None)
+    elif data["weighting"].get("threshold") is None:
+        del data["weighting"]["threshold"]  # nothing held back: the bytes of a file written before
     if not data.get("weighting_missing"):
         data.pop("weighting_missing", None)
     for indicator in data.get("indicators", []):
