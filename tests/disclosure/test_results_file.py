@@ -105,9 +105,8 @@ def test_a_statement_nobody_answered_is_held_back_and_the_rest_is_exact(run: Any
     (held,) = data["held_back"]["statements"]
     assert (held["indicator"], held["text"]) == ("belonging", STATEMENTS[1])
     shown = score(run, _export(tmp_path, _twelve(0)[::-1], "again"), folder, "--dry-run", "--force")
-    assert "Udsagn holdt tilbage i results/baseline.yaml (besvaret af færre end 5)" in " ".join(
-        shown.stderr.split()
-    )
+    said = " ".join(shown.stderr.split())
+    assert "Udsagn holdt tilbage i results/baseline.yaml (besvaret af færre end 5, eller af 5" in said
     belonging = next(i for i in _stored(folder)["indicators"] if i["id"] == "belonging")
     first, second = belonging["items"]
     assert second["suppressed"] is True and not COUNTS & set(second)
@@ -243,3 +242,32 @@ def test_least_changed_is_half_the_l1_distance_and_never_more_than_the_answers_m
     assert disclosure.correction_allowed(changed, 5) is (changed == 0 or changed >= 5)
     # one answer added (a respondent more): one change
     assert disclosure.least_changed(old, {**old, 0: old[0] + 1}) == 1
+
+
+def test_a_statement_of_exactly_the_threshold_all_alike_is_held_back_with_its_indicator(
+    run: Any, tmp_path: Path
+) -> None:
+    """belonging's second statement answered by exactly five, all 'Helt enig': 5 of 5 positive tells each
+    of the five's answer, so it is held back like a statement of fewer answers (dominance), and so is
+    belonging, whose respondent means mix those five in (mixing); the other indicators stay exact."""
+    folder = copy_partnership(tmp_path)
+    rows = _twelve(0)
+    for k in range(5):
+        rows[k][1] = HE
+    data = score_json(run, _export(tmp_path, rows), folder)
+    stored = {i["id"]: i for i in _stored(folder)["indicators"]}
+    belonging = stored["belonging"]
+    assert belonging["suppressed"] is True and not COUNTS & set(belonging)
+    assert all(item["suppressed"] is True and not COUNTS & set(item) for item in belonging["items"])
+    assert "belonging" in data["held_back"]["indicators"]
+    # trust (the third column: HE, DE, HU, VI in turn) is untouched: 6 positive of 9, 3 don't know
+    trust = stored["trust"]
+    assert (trust["positive"], trust["n"], trust["dont_know"]) == (6, 9, 3)
+    # the report shows no figure of belonging, and says why
+    assert run("report", folder, "--format", "md").exit_code == 0
+    report = (folder / "reports" / "esg-report.md").read_text("utf-8")
+    row = next(
+        line for line in report.splitlines() if line.startswith("| Faste indikatorer | Tilhørsforhold")
+    )
+    assert row.split(" | ")[3:7] == ["", "", "", ""]
+    assert "Tilhørsforhold (versus isolation), Baseline (2025): færre end 5 svar" in report

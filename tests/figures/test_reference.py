@@ -121,7 +121,7 @@ def hidden(positive: int | None, n: int | None) -> bool:
 
 def item_figure(item: dict[str, Any]) -> dict[str, Any]:
     value = None
-    small = item["n"] < THRESHOLD
+    small = hidden(item["positive"], item["n"])
     if item["n"] and not small:
         value = share_value(
             Fraction(item["positive"], item["n"]), item["n"], "survey", positive=item["positive"]
@@ -162,8 +162,8 @@ def values_of(
                 measured[period] = (share_value(share, entry.get("n") or None, "manual"), None)
         kept = measured[period][1] if period in measured else None
         items = (kept or {}).get("items", [])
-        # several statements, one answered by 1 to 4: the respondent means mix those answers in
-        mixed = len(items) > 1 and any(0 < item["n"] < THRESHOLD for item in items)
+        # several statements, one answered by 1 to 4 or by 5 all alike: the respondent means mix them in
+        mixed = len(items) > 1 and any(item["n"] and hidden(item["positive"], item["n"]) for item in items)
         if period in measured and (
             hidden(measured[period][0]["positive"], measured[period][0]["n"]) or mixed
         ):

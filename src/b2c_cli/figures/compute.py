@@ -363,7 +363,7 @@ def _indicator(
                 disclosure.dominated(found[0].positive, found[0].n, threshold)
                 or (
                     found[1] is not None
-                    and disclosure.mixes_hidden([item.n for item in found[1].items], threshold)
+                    and disclosure.mixes_hidden([(i.positive, i.n) for i in found[1].items], threshold)
                 )
             )
         ):
@@ -446,7 +446,8 @@ def _item(item: ItemResult, threshold: int) -> ItemFigure:
         return ItemFigure(
             item.text, item.column, item.reverse, None, (), None, None, item.scale or DEFAULT_SCALE
         )
-    hidden = disclosure.too_few(item.n, threshold)
+    # As any figure: too few answers, or exactly the threshold's all alike (5 of 5 agreeing tells each one's).
+    hidden = disclosure.dominated(item.positive, item.n, threshold)
     return ItemFigure(
         text=item.text,
         column=item.column,

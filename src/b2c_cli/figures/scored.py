@@ -62,7 +62,8 @@ def score_data(outcome: ScoreOutcome, figures: Figures, root: Path) -> dict[str,
         _mask(indicator, hidden)
         for item in indicator["items"]:
             item["steps"] = {str(step): count for step, count in (item["steps"] or {}).items()}
-            _mask(item, hidden or item["suppressed"] or disclosure.too_few(item["n"], threshold))
+            statement_hidden = disclosure.dominated(item["positive"], item["n"], threshold)
+            _mask(item, hidden or item["suppressed"] or statement_hidden)
         indicator["not_measured"] = False
     data["held_back"] = held_back(outcome.results, threshold)
     # An indicator the period's exports did not measure: listed with its state and no figures (never a 0).

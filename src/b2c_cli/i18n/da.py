@@ -832,7 +832,7 @@ MESSAGES: dict[str, str] = {
     # (end of part a)
     # -- part b (issue 13, stop 21) ---
     "score-held-back": "Holdt tilbage i {file} og ikke vist: {figures} - færre end {threshold} svar (eller {threshold} svar, der alle er ens), så ingen enkelt beboers svar kan ses.",
-    "score-held-back-statements": "Udsagn holdt tilbage i {file} (besvaret af færre end {threshold}): {statements}.",
+    "score-held-back-statements": "Udsagn holdt tilbage i {file} (besvaret af færre end {threshold}, eller af {threshold}, der alle svarede ens): {statements}.",
     "warning-held-back": "'{indicator}' bygger på for få svar til at blive vist (færre end {threshold}, eller {threshold}, der alle er ens); resultatfilen gemmer ingen af dens tal.",
     "score-replace-few-changed": "Perioden {period} har allerede resultater fra {respondents} besvarelser, og den nye eksport har lige så mange, men {figure} afviger med kun {changed:# svar|# svar}. Forskellen mellem de to udgaver af resultatfilen ville vise de ændrede svar. Scor rettelserne samlet, så mindst {threshold} svar ændres - eller, hvis den tidligere resultatfil aldrig er blevet committet eller delt, slet den og scor igen.",
     "score-diff-indicator": "indikatoren '{indicator}'",

@@ -834,7 +834,7 @@ MESSAGES: dict[str, str] = {
     # (end of part a)
     # -- part b (issue 13, stop 21) ---
     "score-held-back": "Held back in {file} and not shown: {figures} - fewer than {threshold} answers (or {threshold} answers all alike), so no single resident's answers can be seen.",
-    "score-held-back-statements": "Statements held back in {file} (answered by fewer than {threshold}): {statements}.",
+    "score-held-back-statements": "Statements held back in {file} (answered by fewer than {threshold}, or by {threshold} all alike): {statements}.",
     "warning-held-back": "'{indicator}' rests on too few answers to be shown (fewer than {threshold}, or {threshold} all alike); the results file keeps none of its counts.",
     "score-replace-few-changed": "The period {period} already has results from {respondents} responses and the new export has as many, but {figure} differs by only {changed:# answer|# answers}. The difference between the two versions of the results file would show the changed answers. Score the corrections together so that at least {threshold} answers change - or, if the earlier results file was never committed or shared, delete it and score again.",
     "score-diff-indicator": "the indicator '{indicator}'",

@@ -3,11 +3,11 @@
 
 - Threshold: a figure resting on fewer answers than the threshold (default 5) is never shown - a group's,
   the whole survey's, or one statement's answers per step.
-- Dominance: a group exactly at the threshold whose answers are all positive or none of them (0/5, 5/5)
-  gives every member's answer away, and is treated as a small group.
-- Mixing: an indicator with several statements, one of them answered by 1 to threshold-1, is held back
-  too: its respondent-mean figure beside the other statements' answers would tell which way those few
-  answered.
+- Dominance: a figure (a group's, the whole survey's, a statement's) exactly at the threshold whose answers
+  are all positive or none of them (0/5, 5/5) gives every answer away, and is treated as too few.
+- Mixing: an indicator with several statements, one of them hidden for its few answers (1 to threshold-1,
+  or the threshold's all alike), is held back too: its respondent-mean figure beside the other
+  statements' answers would tell which way those few answered.
 - Complementary suppression: the hidden part of a table (the groups not named, plus the cells held back)
   must itself rest on at least the threshold's answers and must not be all positive or all negative, or
   the total less the shown cells would give it away; while it is, the smallest shown cell is held back too.
@@ -47,11 +47,14 @@ def dominated(positive: int | None, n: int | None, threshold: int) -> bool:
     return n < threshold or (n == threshold and positive is not None and positive in (0, n))
 
 
-def mixes_hidden(answers: Sequence[int | None], threshold: int) -> bool:
-    """Whether an indicator's figure mixes in a statement answered by 1 to threshold-1: with several
-    statements each respondent's mean counts, so the indicator's positives beside the other statements'
-    answers per step would tell which way those few answered. Such an indicator is held back too."""
-    return len(answers) > 1 and any(n is not None and 0 < n < threshold for n in answers)
+def mixes_hidden(statements: Sequence[tuple[int | None, int | None]], threshold: int) -> bool:
+    """Whether an indicator's figure mixes in a statement (positive, n) hidden for its few answers: 1 to
+    threshold-1, or the threshold's all alike. With several statements each respondent's mean counts, so
+    the indicator's positives beside the other statements' answers per step would tell which way those few
+    answered. Such an indicator is held back too."""
+    return len(statements) > 1 and any(
+        n is not None and n > 0 and dominated(positive, n, threshold) for positive, n in statements
+    )
 
 
 def derivable(positive: int, n: int, threshold: int) -> bool:

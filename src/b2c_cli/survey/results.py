@@ -120,8 +120,8 @@ def build_results(
 
 def hold_back(results: Results, threshold: int) -> Results:
     """The results as the file may keep them (DESIGN.md §3, `survey.disclosure`): an indicator resting on
-    fewer answers than the threshold, or all alike at it, or mixing in a statement answered by 1 to
-    threshold-1, and a statement answered by fewer than the threshold, are held back
+    fewer answers than the threshold, or all alike at it, or mixing in a statement hidden for its few
+    answers, and a statement answered by fewer than the threshold or all alike at it, are held back
     with none of their counts (their text, column and scale stay, for comparing periods); an indicator's
     warnings that would give its n become one saying it was held back."""
     held: list[str] = []
@@ -130,14 +130,16 @@ def hold_back(results: Results, threshold: int) -> Results:
         if (
             indicator.suppressed
             or disclosure.dominated(indicator.positive, indicator.n, threshold)
-            or disclosure.mixes_hidden([item.n for item in indicator.items], threshold)
+            or disclosure.mixes_hidden([(i.positive, i.n) for i in indicator.items], threshold)
         ):
             held.append(indicator.id)
             items = [_held_item(item) for item in indicator.items]
             indicators.append(IndicatorResult(id=indicator.id, suppressed=True, items=items))
         else:
             items = [
-                _held_item(item) if item.suppressed or disclosure.too_few(item.n, threshold) else item
+                _held_item(item)
+                if item.suppressed or disclosure.dominated(item.positive, item.n, threshold)
+                else item
                 for item in indicator.items
             ]
             indicators.append(indicator.model_copy(update={"items": items}))
