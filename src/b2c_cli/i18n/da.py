@@ -808,7 +808,7 @@ MESSAGES: dict[str, str] = {
     "survey-language-name-so": "somali",
     "survey-language-name-ur": "urdu",
     "survey-language-name-bs": "bosnisk",
-    # -- part a (issue 11, stop 21) ---
+    # --add from the results file's counts; not-measured portfolio cell and change note (issue 11)
     "score-add-from-results": "De nye svar kan ikke lægges til periodens '{period}' resultater uden de "
     "tidligere eksporter: {reason} Giv de tidligere eksporter ({files}) igen sammen med de nye og --add, så "
     "alle svar scores sammen. Intet er ændret.",
@@ -829,8 +829,7 @@ MESSAGES: dict[str, str] = {
     "score-action-added": "Svarene fra {files} er lagt til resultaterne i {path}.",
     "note-change-other-not-measured": "{name}, {label}: ingen ændring mod {against}, for indikatoren blev ikke målt i {against}.",
     "note-change-other-below-threshold": "{name}, {label}: ingen ændring mod {against}, for tallet for {against} hviler på for få svar til at blive vist.",
-    # (end of part a)
-    # -- part b (issue 13, stop 21) ---
+    # The results file held back under the disclosure rules; same-size differencing (issue 13)
     "score-held-back": "Holdt tilbage i {file} og ikke vist: {figures} - færre end {threshold} svar (eller {threshold} svar, der alle er ens), så ingen enkelt beboers svar kan ses.",
     "score-held-back-statements": "Udsagn holdt tilbage i {file} (besvaret af færre end {threshold}, eller af {threshold}, der alle svarede ens): {statements}.",
     "warning-held-back": "'{indicator}' bygger på for få svar til at blive vist (færre end {threshold}, eller {threshold}, der alle er ens); resultatfilen gemmer ingen af dens tal.",
@@ -841,9 +840,7 @@ MESSAGES: dict[str, str] = {
     "score-diff-cell": "'{indicator}' i gruppen '{group}'",
     "pf-too-few": "{name}, {year}: {count:# partnerskab|# partnerskaber} havde for få svar til at blive vist; de indgår ikke i årets tal (heller ikke i antallet, der har nået målet).",
     "pf-col-too-few": "For få svar",
-    # (end of part b)
-    # -- lead (issue 13, stop 21) ---
+    # Background categories held back in the comparison with the population (issue 13)
     "weighting-held-back": "skjult",
     "weighting-held-back-note": "Kategorier med færre end {threshold} besvarelser vises uden størrelse og andel ('skjult'), og det samme gør de mindste af de andre, til de skjulte tilsammen har mindst {threshold}, så ingen lille gruppes størrelse kan regnes ud af totalen.",
-    # (end of lead)
 }

@@ -810,7 +810,7 @@ MESSAGES: dict[str, str] = {
     "survey-language-name-so": "Somali",
     "survey-language-name-ur": "Urdu",
     "survey-language-name-bs": "Bosnian",
-    # -- part a (issue 11, stop 21) ---
+    # --add from the results file's counts; not-measured portfolio cell and change note (issue 11)
     "score-add-from-results": "The new answers cannot be added to the period '{period}''s results without its "
     "earlier exports: {reason} Give the earlier exports ({files}) again with the new ones and --add, so all "
     "the answers are scored together. Nothing was changed.",
@@ -831,8 +831,7 @@ MESSAGES: dict[str, str] = {
     "score-action-added": "The answers from {files} were added to the results in {path}.",
     "note-change-other-not-measured": "{name}, {label}: no change against {against}, because the indicator was not measured in {against}.",
     "note-change-other-below-threshold": "{name}, {label}: no change against {against}, because the figure for {against} rests on too few answers to be shown.",
-    # (end of part a)
-    # -- part b (issue 13, stop 21) ---
+    # The results file held back under the disclosure rules; same-size differencing (issue 13)
     "score-held-back": "Held back in {file} and not shown: {figures} - fewer than {threshold} answers (or {threshold} answers all alike), so no single resident's answers can be seen.",
     "score-held-back-statements": "Statements held back in {file} (answered by fewer than {threshold}, or by {threshold} all alike): {statements}.",
     "warning-held-back": "'{indicator}' rests on too few answers to be shown (fewer than {threshold}, or {threshold} all alike); the results file keeps none of its counts.",
@@ -843,9 +842,7 @@ MESSAGES: dict[str, str] = {
     "score-diff-cell": "'{indicator}' in the group '{group}'",
     "pf-too-few": "{name}, {year}: {count:# partnership|# partnerships} had too few answers to be shown; they enter none of the year's figures (nor the count that met the target).",
     "pf-col-too-few": "Too few answers",
-    # (end of part b)
-    # -- lead (issue 13, stop 21) ---
+    # Background categories held back in the comparison with the population (issue 13)
     "weighting-held-back": "hidden",
     "weighting-held-back-note": "Categories with fewer than {threshold} respondents are shown without their size and share ('hidden'), and so are the smallest of the others until the hidden ones hold at least {threshold} together, so that no small group's size can be worked out from the total.",
-    # (end of lead)
 }
