@@ -162,20 +162,9 @@ def _fill(summary: Summary, folder: Path, today: date, lang: Lang | None = None)
         for figure in indicator.periods:
             if figure.not_measured:
                 summary.not_measured.append((indicator.id, years[figure.period]))
-            if figure.held_back and figure.value is None:
-                summary.measured.append(
-                    Measured(
-                        indicator=indicator.id,
-                        period=figure.period,
-                        year=years[figure.period],
-                        kind=indicator.kind,
-                        value=Value(source="survey"),
-                        target=indicator.target,
-                        status="not-measured",
-                        held_back=True,
-                    )
-                )
-            if figure.value is None:
+            # Held back in its results file: measuring, with too few answers to enter any figure.
+            held = figure.held_back and figure.value is None
+            if figure.value is None and not held:
                 continue
             summary.measured.append(
                 Measured(
@@ -183,8 +172,9 @@ def _fill(summary: Summary, folder: Path, today: date, lang: Lang | None = None)
                     period=figure.period,
                     year=years[figure.period],
                     kind=indicator.kind,
-                    value=figure.value,
+                    value=figure.value if figure.value is not None else Value(source="survey"),
                     target=indicator.target,
-                    status=status_at(figures, indicator, figure.period),
+                    status="not-measured" if held else status_at(figures, indicator, figure.period),
+                    held_back=held,
                 )
             )
