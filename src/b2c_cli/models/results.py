@@ -45,6 +45,13 @@ class _Counted(_Figures):
             raise ValueError("a figure shown keeps every count")
         return self
 
+    def counts(self) -> tuple[int, int, int, int] | None:
+        """positive, n, don't-know and blank; None for a figure held back (the file keeps none of them)."""
+        positive, n, dont_know, blank = (getattr(self, key) for key in _COUNTED)
+        if positive is None or n is None or dont_know is None or blank is None:
+            return None
+        return positive, n, dont_know, blank
+
 
 class Source(_Strict):
     file: str

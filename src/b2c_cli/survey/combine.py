@@ -126,15 +126,15 @@ def check_counts(earlier: Earlier) -> None:
 
 def _counts_missing(entry: IndicatorResult | ItemResult) -> bool:
     """A figure written without its counts (held back under the disclosure threshold): nothing to add to."""
-    return entry.suppressed or entry.positive is None or entry.n is None
+    return entry.suppressed or entry.counts() is None
 
 
 def _counts(entry: IndicatorResult | ItemResult) -> tuple[int, int, int, int]:
-    """positive, n, don't-know and blank of a figure the file shows (the model keeps all four or none;
-    `check_counts` has refused a file with a figure held back)."""
-    if entry.positive is None or entry.n is None or entry.dont_know is None or entry.blank is None:
+    """The counts of a figure the file shows (`check_counts` has refused a file with one held back)."""
+    counts = entry.counts()
+    if counts is None:
         raise ValueError("a held-back figure has no counts to add to")
-    return entry.positive, entry.n, entry.dont_know, entry.blank
+    return counts
 
 
 def _check_indicator(earlier: Earlier, result: IndicatorResult, indicator: Indicator, coding: Coding) -> None:

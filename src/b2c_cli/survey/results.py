@@ -279,21 +279,19 @@ def _shown_counts(earlier: Results, later: Results) -> list[tuple[Phrase, Counts
 
 
 def _indicator_counts(result: IndicatorResult) -> Counts | None:
-    if result.positive is None or result.n is None or result.dont_know is None or result.blank is None:
+    counts = result.counts()
+    if counts is None:
         return None
-    return {
-        "positive": result.positive,
-        "other": result.n - result.positive,
-        "dont_know": result.dont_know,
-        "blank": result.blank,
-    }
+    positive, n, dont_know, blank = counts
+    return {"positive": positive, "other": n - positive, "dont_know": dont_know, "blank": blank}
 
 
 def _item_counts(item: ItemResult) -> Counts | None:
-    if item.steps is None or item.dont_know is None or item.blank is None:
+    counts = item.counts()
+    if counts is None or item.steps is None:
         return None
     steps = {f"step-{step}": count for step, count in item.steps.items()}
-    return {**steps, "dont_know": item.dont_know, "blank": item.blank}
+    return {**steps, "dont_know": counts[2], "blank": counts[3]}
 
 
 def _answered(score: IndicatorScore) -> AnsweredResult | None:
